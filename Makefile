@@ -1,0 +1,47 @@
+# Two commands set everything up on a fresh machine with python3 (3.11+), make and git:
+#   make demo   create .venv, install sendreview, render the bundled example into build/
+#   make test   create .venv with the test tools, run lint, types and the whole suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
+
+.PHONY: demo test lint typecheck unit bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.base: pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP) -e .
+	touch $@
+
+$(VENV)/.test: pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP) -e '.[test]'
+	touch $(VENV)/.base $@
+
+demo: $(VENV)/.base
+	$(BIN)/sendreview validate examples
+	$(BIN)/sendreview report examples/riverside-primary --format docx,pdf,html -o build/
+	$(BIN)/sendreview report examples/riverside-primary --kind follow-up --format docx,pdf,html -o build/
+	$(BIN)/sendreview report examples/brookfield-school --format docx,pdf,html -o build/
+	$(BIN)/sendreview status examples/riverside-primary
+
+lint: $(VENV)/.test
+	$(BIN)/ruff check sendreview tests bench
+	$(BIN)/ruff format --check sendreview tests bench
+
+typecheck: $(VENV)/.test
+	$(BIN)/mypy
+
+unit: $(VENV)/.test
+	$(BIN)/pytest
+
+test: lint typecheck unit
+
+bench: $(VENV)/.test
+	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/validate_portfolio.py
+	$(BIN)/python bench/report.py
+
+clean:
+	rm -rf $(VENV) build

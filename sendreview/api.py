@@ -1,0 +1,36 @@
+"""The Python API: what the command line is a thin face on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sendreview.diagnostics import Diagnostic
+from sendreview.errors import InvalidReview, SendreviewError
+from sendreview.workspace import Workspace
+
+
+def validate(*paths: str | Path, strict: bool = False) -> list[Diagnostic]:
+    """Diagnostics for one or more workspaces (or folders holding many), sorted by place."""
+    from sendreview.validation.run import validate as run
+
+    return run(paths or (".",), strict=strict).diagnostics
+
+
+def load_review(path: str | Path, *, allow_errors: bool = False) -> Workspace:
+    """Load one workspace and check it; raises ``InvalidReview`` if it has errors.
+
+    The returned workspace has its models (``.review``, ``.findings``, ``.visits``…),
+    its framework and every diagnostic (warnings included) in ``.diagnostics``.
+    """
+    from sendreview.validation.run import check_workspace
+    from sendreview.workspace import load
+
+    root = Path(path)
+    if not (root / "review.yaml").is_file():
+        raise SendreviewError(f"'{path}' is not a review: it has no review.yaml",
+                              "give the folder of a review, or run 'sendreview init' to start one")
+    ws = load(root)
+    ws.diagnostics = check_workspace(ws)
+    if not allow_errors and any(d.is_error for d in ws.diagnostics):
+        raise InvalidReview(list(ws.diagnostics))
+    return ws

@@ -1,0 +1,235 @@
+"""The command line: each command parses its arguments, calls one function of the
+package, and maps the outcome to an exit code. Heavy imports happen inside the
+commands so that ``sendreview --help`` stays quick.
+
+Exit codes: 0 done, 1 a problem with the user's files, 2 a usage problem,
+3 an internal error (with a crash log), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from sendreview import __version__
+from sendreview.errors import InvalidReview, SendreviewError
+
+
+class _Group(TyperGroup):
+    """Routes every outcome of every command through one handler."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except InvalidReview as e:
+            from sendreview.terminal import print_diagnostics
+
+            print_diagnostics(e.diagnostics)  # type: ignore[arg-type]
+            _say(e.message, e.hint)
+            raise typer.Exit(e.exit_code) from None
+        except SendreviewError as e:
+            _say(e.message, e.hint)
+            raise typer.Exit(e.exit_code) from None
+        except KeyboardInterrupt:
+            sys.stderr.write("\nInterrupted.\n")
+            raise typer.Exit(130) from None
+        except Exception:
+            from sendreview.crash import write_crash_log
+
+            path = write_crash_log()
+            sys.stderr.write(
+                f"sendreview {__version__} ran into an internal error. This is a bug in "
+                "sendreview, not a problem with your files.\n"
+                f"The details were written to {path}; please send that file to whoever "
+                "supports your copy of sendreview.\n")
+            raise typer.Exit(3) from None
+
+
+def _say(message: str, hint: str | None) -> None:
+    sys.stderr.write(f"Error: {message}\n")
+    if hint:
+        sys.stderr.write(f"  hint: {hint}\n")
+
+
+app = typer.Typer(
+    cls=_Group,
+    help="SEND reviews as plain-text folders: start one, check it, and produce the reports "
+         "schools receive.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=False,
+)
+frameworks_app = typer.Typer(cls=_Group, help="The frameworks reviews are written against.",
+                             no_args_is_help=True)
+followup_app = typer.Typer(cls=_Group, help="Follow-up visits.", no_args_is_help=True)
+app.add_typer(frameworks_app, name="frameworks")
+app.add_typer(followup_app, name="followup")
+
+Format = Annotated[str, typer.Option("--format", "-f", help="text, json or github")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sendreview {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """SEND reviews as plain-text folders."""
+
+
+def _choice(value: str, options: tuple[str, ...], flag: str) -> str:
+    if value not in options:
+        raise typer.BadParameter(f"'{value}' is not one of: {', '.join(options)}",
+                                 param_hint=flag)
+    return value
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _ask(value: str | None, flag: str, question: str, required: bool = True) -> str | None:
+    if value is not None:
+        return value
+    if _interactive():
+        answer: str = typer.prompt(question, default="" if not required else None,
+                                   show_default=False)
+        return answer.strip() or None
+    if required:
+        from sendreview.errors import UsageError
+
+        raise UsageError(f"{flag} is needed when sendreview cannot ask (no terminal)",
+                         f"add {flag} to the command")
+    return None
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Folder for the new review.")],
+    framework: Annotated[str | None, typer.Option(
+        help="annex-1 (mainstream), annex-2 (special school, PRU, AP, ARP) or the path of "
+             "your own framework file.")] = None,
+    school: Annotated[str | None, typer.Option(help="The school's name.")] = None,
+    urn: Annotated[str | None, typer.Option(help="The school's 6-digit URN.")] = None,
+    reviewer: Annotated[list[str] | None, typer.Option(
+        help="A reviewer's name (repeat for several).")] = None,
+    visit: Annotated[str | None, typer.Option(help="Date of the visit, YYYY-MM-DD.")] = None,
+    git: Annotated[bool | None, typer.Option(
+        "--git/--no-git", help="Start a git repository for the review (asked if not given).")
+    ] = None,
+    force: Annotated[bool, typer.Option(
+        help="Use a folder that already has files in it. Files already there are kept.")
+    ] = False,
+) -> None:
+    """Start a review: a folder of YAML files laid out like the guide's forms."""
+    from sendreview.scaffold.workspace import InitOptions, init_workspace
+
+    framework = _ask(framework, "--framework",
+                     "Framework (annex-1 mainstream, annex-2 special/PRU/AP/ARP)")
+    school = _ask(school, "--school", "School name")
+    reviewers = reviewer or [r for r in [_ask(None, "--reviewer", "Reviewer's name")] if r]
+    if urn is None and _interactive():
+        urn = _ask(None, "--urn", "URN (6 digits, Enter to skip)", required=False)
+    if git is None and _interactive():
+        git = typer.confirm("Start a git repository for this review?", default=True)
+    result = init_workspace(InitOptions(
+        folder=folder, framework=framework or "", school=school or "", urn=urn,
+        reviewers=reviewers, visit=_date(visit, "--visit"), git=git, force=force))
+    out = typer.echo
+    for path in result.created:
+        out(f"created  {path}")
+    for path in result.kept:
+        out(f"kept     {path} (already there)")
+    if result.git:
+        out(result.git)
+    out(f"\nNext: fill in the files, then run 'sendreview validate {folder}'.")
+
+
+def _date(value: str | None, flag: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a date written as YYYY-MM-DD",
+                                 param_hint=flag) from None
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Review folders, or folders holding many reviews (default: here).")] = None,
+    strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
+    fmt: Format = "text",
+) -> None:
+    """Check reviews: YAML, fields, framework ids, references, figures and what is missing."""
+    from sendreview.terminal import print_diagnostics
+    from sendreview.validation.run import validate as run
+
+    _choice(fmt, ("text", "json", "github"), "--format")
+    result = run(paths or [Path(".")], strict=strict)
+    print_diagnostics(result.diagnostics, fmt, reviews=result.reviews if fmt == "text" else None)
+    if result.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema(
+    folder: Annotated[Path, typer.Argument(help="The review folder.")] = Path("."),
+) -> None:
+    """Write the JSON Schemas that let editors complete and check the review's files."""
+    from sendreview.scaffold.workspace import write_schemas
+
+    for path in write_schemas(folder):
+        typer.echo(f"wrote {path}")
+
+
+@frameworks_app.command("list")
+def frameworks_list(fmt: Format = "text") -> None:
+    """The built-in frameworks."""
+    from sendreview import frameworks
+    from sendreview.terminal import print_frameworks
+
+    _choice(fmt, ("text", "json"), "--format")
+    print_frameworks([frameworks.builtin(i) for i in frameworks.builtin_ids()], fmt)
+
+
+@frameworks_app.command("show")
+def frameworks_show(
+    framework: Annotated[str, typer.Argument(help="annex-1, annex-2 or a framework file.")],
+    fmt: Format = "text",
+) -> None:
+    """A framework's areas of focus and suggested themes."""
+    from sendreview.scaffold.workspace import resolve_framework
+    from sendreview.terminal import print_framework
+
+    _choice(fmt, ("text", "json"), "--format")
+    print_framework(resolve_framework(framework), fmt)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console entry point."""
+    try:
+        result = app(args=argv, prog_name="sendreview", standalone_mode=False)
+    except typer.Exit as e:
+        return int(e.exit_code)
+    except (typer.Abort, KeyboardInterrupt):  # Ctrl-C at a prompt
+        sys.stderr.write("\nInterrupted.\n")
+        return 130
+    except typer.TyperException as e:  # usage errors: click's message and exit code 2
+        e.show()  # type: ignore[attr-defined]
+        return int(getattr(e, "exit_code", 2))
+    return result if isinstance(result, int) else 0

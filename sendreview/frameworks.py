@@ -1,0 +1,100 @@
+"""The frameworks and vocabularies: built-in ones from frameworks/*.yaml, or a user's own file.
+
+The code knows their shape (sendreview.models.framework), never their content.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from sendreview import yamlio
+from sendreview.diagnostics import Diagnostic
+from sendreview.errors import SendreviewError
+from sendreview.models.framework import Framework, ProgressScale, Reporting, Vocabulary
+from sendreview.resources import data_dir
+
+M = TypeVar("M", bound=BaseModel)
+
+# frameworks/ holds these data files beside the frameworks themselves
+_DATA_FILES = {"vocabularies", "progress", "reporting"}
+
+
+def _load_builtin(name: str, model: type[M]) -> M:
+    from sendreview.validation.schema import validate_model
+
+    doc = yamlio.read(data_dir("frameworks") / f"{name}.yaml", f"frameworks/{name}.yaml")
+    result, problems = (None, doc.problems) if not doc.ok else validate_model(doc, model)
+    if result is None:  # the installation itself is broken: not the user's doing
+        raise RuntimeError(f"built-in frameworks/{name}.yaml is invalid: {problems}")
+    return result
+
+
+@cache
+def builtin_ids() -> tuple[str, ...]:
+    return tuple(sorted(p.stem for p in data_dir("frameworks").glob("*.yaml")
+                        if p.stem not in _DATA_FILES))
+
+
+@cache
+def builtin(framework_id: str) -> Framework:
+    if framework_id not in builtin_ids():
+        raise SendreviewError(f"there is no built-in framework '{framework_id}'",
+                              f"built-in frameworks: {', '.join(builtin_ids())}")
+    return _load_builtin(framework_id, Framework)
+
+
+@cache
+def vocabularies() -> dict[str, Vocabulary]:
+    class _Vocabularies(BaseModel):
+        model_config = {"extra": "allow"}
+
+    raw = _load_builtin("vocabularies", _Vocabularies)
+    return {name: Vocabulary.model_validate(value)
+            for name, value in (raw.model_extra or {}).items()}
+
+
+@cache
+def progress_scale() -> ProgressScale:
+    return _load_builtin("progress", ProgressScale)
+
+
+@cache
+def reporting() -> Reporting:
+    return _load_builtin("reporting", Reporting)
+
+
+def is_path(spec: str) -> bool:
+    return spec.endswith((".yaml", ".yml")) or "/" in spec or "\\" in spec
+
+
+_custom_cache: dict[tuple[Path, int, int], tuple[Framework | None, list[Diagnostic]]] = {}
+
+
+def load_file(path: Path, display: str) -> tuple[Framework | None, list[Diagnostic]]:
+    """A user's own framework file, validated like the built-ins (cached per file version)."""
+    from sendreview.validation.schema import validate_model
+
+    try:
+        stat = path.stat()
+        key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        key = None
+    if key and key in _custom_cache:
+        framework, problems = _custom_cache[key]
+        return framework, [_redisplay(d, display) for d in problems]
+    doc = yamlio.read(path, display)
+    result: tuple[Framework | None, list[Diagnostic]]
+    result = (None, doc.problems) if not doc.ok else validate_model(doc, Framework)
+    if doc.ok and result[0] is None:
+        result = (None, doc.problems + result[1])
+    if key:
+        _custom_cache[key] = result
+    return result
+
+
+def _redisplay(d: Diagnostic, display: str) -> Diagnostic:
+    return Diagnostic(display, d.line, d.col, d.severity, d.code, d.message, d.hint)

@@ -1,0 +1,1 @@
+"""Pydantic models of every workspace file and of the frameworks."""

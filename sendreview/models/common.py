@@ -1,0 +1,207 @@
+"""Building blocks shared by every workspace file's model.
+
+Conventions, the same in every file:
+- unknown keys are refused (``extra="forbid"``) so that typos are caught;
+- a key left empty (``strengths:`` with nothing after it) means "not given yet";
+- a model with a ``short_form`` field may be written as that field's bare value
+  (a strength as plain text, a person as just a name);
+- references to framework or vocabulary entries, and to evidence or
+  recommendation ids, carry a ``Ref`` marker: the checks find them by it, and the
+  JSON Schema turns each framework/vocabulary marker into the list of allowed values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any, ClassVar
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+
+
+# pydantic must not see our own "$ref"s while it generates a schema; sendreview.schemas
+# swaps this key for a "$ref" to the allowed values it adds afterwards
+PLACEHOLDER = "x-sendreview-values"
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """Marks a value that names something defined elsewhere.
+
+    ``kind`` is ``area``, ``theme``, ``status``, ``vocab`` (with ``vocab`` naming the
+    list), ``evidence`` or ``recommendation``; ``defines`` marks the place an id is
+    defined rather than cited.
+    """
+
+    kind: str
+    vocab: str | None = None
+    defines: bool = False
+
+    @property
+    def schema_name(self) -> str | None:
+        """The ``$defs`` entry the JSON Schema fills with allowed values, if any."""
+        if self.kind in ("area", "theme", "status"):
+            return self.kind
+        if self.kind == "vocab":
+            return f"vocab-{self.vocab}"
+        return None
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        name = self.schema_name
+        if name is None:
+            return handler(schema)
+        return {PLACEHOLDER: name}
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+
+    short_form: ClassVar[str | None] = None
+    short_form_schema: ClassVar[dict[str, Any]] = {"type": "string"}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _prepare(cls, data: Any) -> Any:
+        if data is None:  # an empty entry: its required fields are reported missing
+            return {}
+        if isinstance(data, dict):
+            if cls.short_form and set(data) == {"other"} and "other" not in cls.model_fields:
+                return {cls.short_form: data}  # "- other: …" where a term belongs
+            # unknown keys stay, to be reported even when empty
+            return {k: v for k, v in data.items() if v is not None or k not in cls.model_fields}
+        if cls.short_form and isinstance(data, str | int | float) and not isinstance(data, bool):
+            return {cls.short_form: data}
+        return data
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        full = handler(schema)
+        if cls.short_form:
+            return {"anyOf": [cls.short_form_schema, full]}
+        return full
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_day(value: Any) -> Any:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not _ISO_DAY.match(value):
+        raise PydanticCustomError(
+            "iso_date", "write dates as YYYY-MM-DD, for example 2026-10-14"
+        )
+    return value
+
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str | date) else value
+
+
+Day = Annotated[date, BeforeValidator(_iso_day)]
+Days = Annotated[
+    list[Day],
+    BeforeValidator(_one_or_many),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "array", "items": {"type": "string", "format": "date"}},
+            ]
+        }
+    ),
+]
+Markdown = str
+"""Text a reviewer writes: Markdown (bold, lists, links); raw HTML is shown as text."""
+
+Percent = Annotated[float, WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100})]
+Count = Annotated[int, Field(ge=0)]
+
+EVIDENCE_ID = r"^E[1-9][0-9]*$"
+RECOMMENDATION_ID = r"^R[1-9][0-9]*$"
+EvidenceId = Annotated[str, StringConstraints(pattern=EVIDENCE_ID), Ref("evidence")]
+RecommendationId = Annotated[str, StringConstraints(pattern=RECOMMENDATION_ID),
+                             Ref("recommendation")]
+AreaId = Annotated[str, Ref("area")]
+ThemeId = Annotated[str, Ref("theme")]
+StatusId = Annotated[str, Ref("status")]
+
+
+def by_area(value: Any) -> Any:
+    """A mapping from area of focus ids to ``value``."""
+    return Annotated[
+        dict[AreaId, value],  # type: ignore[valid-type]
+        Field(json_schema_extra={"propertyNames": {PLACEHOLDER: "area"}}),
+    ]
+
+
+class Choice(Model):
+    """A term from one of the guide's lists by id, or ``{other: ...}`` in the user's words."""
+
+    short_form: ClassVar[str | None] = "id"
+
+    id: str | None = None
+    other: str | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> Choice:
+        if (self.id is None) == (self.other is None):
+            raise PydanticCustomError(
+                "choice", "give either a term from the list or 'other: your words'"
+            )
+        return self
+
+
+def vocab(name: str) -> Any:
+    """The type of a field whose value comes from vocabulary ``name`` (or ``other``)."""
+    schema = {
+        "anyOf": [
+            {PLACEHOLDER: f"vocab-{name}"},
+            {
+                "type": "object",
+                "properties": {"other": {"type": "string"}},
+                "required": ["other"],
+                "additionalProperties": False,
+            },
+        ]
+    }
+    return Annotated[Choice, Ref("vocab", name), WithJsonSchema(schema)]
+
+
+class Person(Model):
+    short_form: ClassVar[str | None] = "name"
+
+    name: str
+    role: str | None = None
+    organisation: str | None = None
+
+
+class Statement(Model):
+    """A strength or area for development, as plain text or ``{text, themes}``."""
+
+    short_form: ClassVar[str | None] = "text"
+
+    text: Markdown
+    themes: list[ThemeId] = []
+
+
+class Finding(Statement):
+    """A reviewer's strength or area for development: a statement resting on evidence."""
+
+    evidence: list[EvidenceId] = []

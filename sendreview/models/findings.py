@@ -1,0 +1,57 @@
+"""self-evaluation.yaml (the school's view) and recommendations.yaml (the reviewer's findings)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import StringConstraints
+
+from sendreview.models.common import (
+    RECOMMENDATION_ID,
+    Day,
+    EvidenceId,
+    Finding,
+    Markdown,
+    Model,
+    Person,
+    Ref,
+    Statement,
+    by_area,
+    ThemeId,
+    vocab,
+)
+
+
+class SelfEvaluationArea(Model):
+    strengths: list[Statement] = []
+    areas_for_development: list[Statement] = []
+
+
+class SelfEvaluation(Model):
+    completed_by: list[Person] = []
+    date: Day | None = None
+    areas: by_area(SelfEvaluationArea) = {}  # type: ignore[valid-type]
+
+
+class Recommendation(Model):
+    id: Annotated[
+        str, StringConstraints(pattern=RECOMMENDATION_ID), Ref("recommendation", defines=True)
+    ]
+    text: Markdown
+    evidence: list[EvidenceId] = []
+    themes: list[ThemeId] = []
+    owner: str | None = None
+    due: Day | None = None
+    priority: vocab("priorities") | None = None  # type: ignore[valid-type]
+
+
+class AreaFindings(Model):
+    strengths: list[Finding] = []
+    areas_for_development: list[Finding] = []
+    recommendations: list[Recommendation] = []
+
+
+class Findings(Model):
+    summary: Markdown | None = None
+    areas: by_area(AreaFindings) = {}  # type: ignore[valid-type]
+    vision: Markdown | None = None

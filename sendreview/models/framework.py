@@ -1,0 +1,129 @@
+"""The shape of frameworks and vocabularies (their content lives in frameworks/*.yaml)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+
+from sendreview.models.common import Model
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+ThemeSlug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+\.[a-z0-9]+(?:-[a-z0-9]+)*$")]
+
+
+class Theme(Model):
+    id: ThemeSlug
+    text: str
+
+
+class Area(Model):
+    id: Slug
+    title: str
+    report_title: str | None = None
+    themes: list[Theme] = []
+
+    @property
+    def heading(self) -> str:
+        """The Annex 3 wording where the framework gives one."""
+        return self.report_title or self.title
+
+
+class Framework(Model):
+    id: Slug
+    title: str
+    applies_to: str | None = None
+    source: str | None = None
+    context_prompt: str | None = None
+    areas: Annotated[list[Area], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _ids(self) -> Framework:
+        seen: set[str] = set()
+        for area in self.areas:
+            if area.id in seen:
+                raise PydanticCustomError("framework", f"area id '{area.id}' is used twice")
+            seen.add(area.id)
+            for theme in area.themes:
+                if not theme.id.startswith(area.id + "."):
+                    raise PydanticCustomError(
+                        "framework",
+                        f"theme id '{theme.id}' must start with its area's id '{area.id}.'",
+                    )
+                if theme.id in seen:
+                    raise PydanticCustomError("framework", f"theme id '{theme.id}' is used twice")
+                seen.add(theme.id)
+        return self
+
+    def area(self, area_id: str) -> Area | None:
+        return next((a for a in self.areas if a.id == area_id), None)
+
+    @property
+    def theme_ids(self) -> dict[str, str]:
+        """Theme id → the id of its area."""
+        return {t.id: a.id for a in self.areas for t in a.themes}
+
+
+class Term(Model):
+    id: Slug
+    label: str
+    short: str | None = None
+
+    @property
+    def inline(self) -> str:
+        return self.short or self.label
+
+
+class Vocabulary(Model):
+    title: str
+    source: str | None = None
+    terms: list[Term]
+
+    def get(self, term_id: str) -> Term | None:
+        return next((t for t in self.terms if t.id == term_id), None)
+
+
+class Status(Model):
+    id: Slug
+    label: str
+    colour: str
+    hex: Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
+    hatch: str = ""
+    symbol: str = ""
+    complete: bool = False
+
+
+class ProgressScale(Model):
+    title: str
+    statuses: Annotated[list[Status], Field(min_length=2)]
+
+    def rank(self, status_id: str) -> int:
+        return next(i for i, s in enumerate(self.statuses) if s.id == status_id)
+
+    def get(self, status_id: str) -> Status | None:
+        return next((s for s in self.statuses if s.id == status_id), None)
+
+
+class Annex3Labels(Model):
+    title: str
+    context_prompt: str
+    columns: dict[str, str]
+    vision_prompt: str
+
+
+class FollowUpLabels(Model):
+    title: str
+    reviewer: str
+    school: str
+    date: str
+    summary: str
+    action_points_school: str
+    action_points_reviewer: str
+    vision_prompt: str
+    next_visit: str
+
+
+class Reporting(Model):
+    annex_3: Annex3Labels = Field(alias="annex-3")
+    follow_up: FollowUpLabels = Field(alias="follow-up")

@@ -1,0 +1,40 @@
+"""review.yaml: who, what and when."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from sendreview.models.common import Day, Days, Markdown, Model, Person, vocab
+
+
+class School(Model):
+    name: str
+    urn: Annotated[str, StringConstraints(pattern=r"^\d{6}$")] | None = None
+    setting: vocab("settings") | None = None  # type: ignore[valid-type]
+    age_range: str | None = None
+    local_authority: str | None = None
+    trust: str | None = None
+    headteacher: str | None = None
+    senco: str | None = None
+
+
+class Dates(Model):
+    commissioned: Day | None = None
+    self_evaluation_received: Day | None = None
+    visit: Days = []
+    report_due: Day | None = None
+    report_sent: Day | None = None
+
+
+class Review(Model):
+    school: School
+    framework: str = Field(description="annex-1, annex-2, or the path of your own framework file")
+    reviewers: Annotated[list[Person], Field(min_length=1)]
+    commissioned_by: str | None = None
+    recommended_by: list[vocab("recommenders")] = []  # type: ignore[valid-type]
+    reasons: list[vocab("reasons")] = []  # type: ignore[valid-type]
+    focus: Markdown | None = None
+    dates: Dates = Dates()
+    status: Literal["draft", "final"] = "draft"

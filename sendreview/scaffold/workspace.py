@@ -1,0 +1,188 @@
+"""``sendreview init``: a new review folder laid out like the guide's forms.
+
+Files come from Jinja templates under templates/scaffold/ so that they read like the
+guide (themes as comments under each area). Every file written is parsed back and
+validated first: the scaffold never hands a reviewer a broken file. Nothing that is
+already in the folder is ever replaced.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import textwrap
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from sendreview import frameworks, schemas, yamlio
+from sendreview.errors import SendreviewError, UsageError
+from sendreview.models.framework import Framework
+from sendreview.resources import data_dir
+from sendreview.validation.schema import validate_model
+from sendreview.workspace import FILES
+
+GITIGNORE = "# Reports are generated from the YAML files: regenerate them, do not commit them.\nbuild/\n"
+
+
+@dataclass
+class InitOptions:
+    folder: Path
+    framework: str
+    school: str
+    reviewers: list[str]
+    urn: str | None = None
+    visit: date | None = None
+    git: bool | None = None
+    force: bool = False
+
+
+@dataclass
+class InitResult:
+    created: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
+    git: str | None = None
+
+
+def resolve_framework(spec: str, base: Path | None = None) -> Framework:
+    """A built-in framework by id, or a framework file by path; errors are the user's to fix."""
+    if not frameworks.is_path(spec):
+        return frameworks.builtin(spec)
+    path = Path(spec).expanduser()
+    if base is not None and not path.is_absolute():
+        path = base / path
+    if not path.is_file():
+        raise SendreviewError(f"the framework file '{spec}' does not exist",
+                              "give annex-1, annex-2 or the path of a framework file")
+    framework, problems = frameworks.load_file(path, spec)
+    if framework is None:
+        from sendreview.errors import InvalidReview
+
+        raise InvalidReview(list(problems), f"the framework file '{spec}' has errors")
+    return framework
+
+
+@cache
+def _env() -> Any:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(data_dir("templates") / "scaffold"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # the output is YAML: values go through the `scalar` filter
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["scalar"] = yamlio.scalar
+    env.filters["comment"] = _comment
+    return env
+
+
+def _comment(text: str, indent: int = 0, first: str = "", rest: str = "") -> str:
+    """Text as wrapped YAML comment lines."""
+    pad = " " * indent
+    lines = textwrap.wrap(text, width=88 - indent - 2,
+                          initial_indent=first, subsequent_indent=rest or " " * len(first),
+                          break_on_hyphens=False)
+    return "\n".join(f"{pad}# {line}" for line in lines)
+
+
+def render_file(template: str, **values: Any) -> str:
+    text: str = _env().get_template(template).render(**values)
+    return text
+
+
+def _check(text: str, name: str, model: Any) -> None:
+    """A scaffold that does not validate is a bug in sendreview, never the user's problem."""
+    doc = yamlio.parse_text(text, name)
+    problems = doc.problems if not doc.ok else validate_model(doc, model)[1]
+    if problems:
+        raise RuntimeError(f"scaffold {name} is invalid: {problems}")
+
+
+def init_workspace(opts: InitOptions) -> InitResult:
+    folder = opts.folder
+    if not opts.school.strip():
+        raise UsageError("the school's name is needed", "add --school 'School name'")
+    if not opts.reviewers:
+        raise UsageError("at least one reviewer is needed", "add --reviewer 'Your name'")
+    if folder.exists() and not folder.is_dir():
+        raise SendreviewError(f"'{folder}' is a file, not a folder", "choose a new folder name")
+    if folder.is_dir() and any(folder.iterdir()) and not opts.force:
+        raise SendreviewError(
+            f"'{folder}' already has files in it",
+            "choose a new folder, or add --force to add the review's files beside them "
+            "(files already there are kept, never replaced)")
+    framework = resolve_framework(opts.framework, Path.cwd())
+    spec = opts.framework
+    if frameworks.is_path(spec):  # refer to the file from the review folder
+        spec = Path(os.path.relpath(Path(spec).resolve(), folder.resolve())).as_posix()
+    values = {
+        "framework": framework,
+        "framework_spec": spec,
+        "vocabularies": frameworks.vocabularies(),
+        "school": opts.school.strip(),
+        "urn": opts.urn,
+        "reviewers": opts.reviewers,
+        "visit": opts.visit,
+        "modeline": schemas.modeline,
+        "reporting": frameworks.reporting(),
+    }
+    result = InitResult()
+    folder.mkdir(parents=True, exist_ok=True)
+    for key, (name, model) in FILES.items():
+        text = render_file(f"{key}.yaml.j2", **values)
+        _check(text, name, model)
+        _write_new(folder / name, text, result)
+    (folder / "follow-ups").mkdir(exist_ok=True)
+    (folder / "attachments").mkdir(exist_ok=True)
+    _write_new(folder / "attachments" / "README.txt",
+               "Put files the evidence log refers to here (notes, photos of work, scans),\n"
+               "and name them in evidence.yaml as attachments/<file name>.\n", result)
+    _write_new(folder / ".gitignore", GITIGNORE, result)
+    schemas.write(folder, framework)
+    result.created.append(folder / ".sendreview" / "schemas")
+    result.git = _git(folder, opts.git)
+    return result
+
+
+def _write_new(path: Path, text: str, result: InitResult) -> None:
+    try:
+        yamlio.write_atomic(path, text, overwrite=False)
+    except FileExistsError:
+        result.kept.append(path)
+    else:
+        result.created.append(path)
+
+
+def _git(folder: Path, wanted: bool | None) -> str | None:
+    git = shutil.which("git")
+    if wanted is False:
+        return None
+    if git is None:
+        return "git is not installed, so no repository was started" if wanted else None
+    inside = subprocess.run([git, "rev-parse", "--is-inside-work-tree"], cwd=folder,
+                            capture_output=True, text=True, check=False)
+    if inside.returncode == 0:
+        return "the folder is already inside a git repository; no new one was started"
+    subprocess.run([git, "init", "-q"], cwd=folder, check=True, capture_output=True)
+    return "started a git repository (build/ is ignored)"
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Rewrite a workspace's JSON Schemas for its framework (after an update or a change)."""
+    from sendreview.workspace import load
+
+    if not (folder / "review.yaml").is_file():
+        raise SendreviewError(f"'{folder}' is not a review: it has no review.yaml")
+    ws = load(folder)
+    if ws.framework is None:
+        from sendreview.errors import InvalidReview
+
+        raise InvalidReview([d for d in ws.diagnostics if d.is_error],
+                            "the review's framework could not be loaded")
+    return schemas.write(folder, ws.framework)

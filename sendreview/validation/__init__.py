@@ -1,0 +1,1 @@
+"""The checks behind ``sendreview validate``, one module per layer; ``run`` drives them."""

@@ -1,0 +1,77 @@
+"""``validate``: every layer of checks over one or many review workspaces, in one run."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sendreview.diagnostics import Diagnostic
+from sendreview.diagnostics.codes import CODES
+from sendreview.workspace import SKIP_DIRS, Workspace, display_root, load
+
+
+@dataclass
+class Result:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    reviews: int = 0
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.diagnostics if d.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.diagnostics) - self.errors
+
+
+def check_workspace(ws: Workspace) -> list[Diagnostic]:
+    """All diagnostics for a loaded workspace, sorted by file and position."""
+    from sendreview.validation import completeness, consistency, followups, references, refs
+
+    out = list(ws.diagnostics)
+    if ws.parts.get("review") is not None:
+        for layer in (refs, references, consistency, completeness, followups):
+            out.extend(layer.check(ws))
+    return sorted(out, key=Diagnostic.sort_key)
+
+
+def find_workspaces(path: Path) -> Iterator[Path]:
+    """``path`` itself if it is a workspace, else every workspace below it."""
+    if (path / "review.yaml").exists():
+        yield path
+        return
+    for folder, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+        if "review.yaml" in files:
+            dirs[:] = []
+            yield Path(folder)
+
+
+def validate(paths: Iterable[str | Path], *, strict: bool = False) -> Result:
+    result = Result()
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            result.diagnostics.append(_no_review(str(given), f"'{given}' does not exist"))
+            continue
+        if path.is_file():
+            path = path.parent if path.name == "review.yaml" else path
+        found = False
+        for root in find_workspaces(path):
+            found = True
+            result.reviews += 1
+            result.diagnostics.extend(check_workspace(load(root, display_root(root))))
+        if not found:
+            result.diagnostics.append(_no_review(str(given), f"no review.yaml in '{given}' or "
+                                                             "any folder below it"))
+    if strict:
+        result.diagnostics = [d.as_error() for d in result.diagnostics]
+    return result
+
+
+def _no_review(path: str, message: str) -> Diagnostic:
+    return Diagnostic(path, None, None, CODES["SR100"].severity, "SR100", message,
+                      "give the folder of a review (it holds review.yaml), or run "
+                      "'sendreview init FOLDER' to start one")
