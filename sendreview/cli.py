@@ -26,30 +26,37 @@ class _Group(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except (typer.Exit, typer.Abort, typer.TyperException):
-            raise
-        except InvalidReview as e:
-            from sendreview.terminal import print_diagnostics
-
-            print_diagnostics(e.diagnostics)  # type: ignore[arg-type]
-            _say(e.message, e.hint)
-            raise typer.Exit(e.exit_code) from None
-        except SendreviewError as e:
-            _say(e.message, e.hint)
-            raise typer.Exit(e.exit_code) from None
         except KeyboardInterrupt:
             sys.stderr.write("\nInterrupted.\n")
             raise typer.Exit(130) from None
-        except Exception:
-            from sendreview.crash import write_crash_log
+        except Exception as e:
+            if _is_typer_control(e):  # --help, usage errors, typer.Exit: typer's to handle
+                raise
+            raise typer.Exit(_report(e)) from None
 
-            path = write_crash_log()
-            sys.stderr.write(
-                f"sendreview {__version__} ran into an internal error. This is a bug in "
-                "sendreview, not a problem with your files.\n"
-                f"The details were written to {path}; please send that file to whoever "
-                "supports your copy of sendreview.\n")
-            raise typer.Exit(3) from None
+
+def _is_typer_control(e: BaseException) -> bool:
+    return type(e).__module__.split(".")[0] in ("typer", "click")
+
+
+def _report(e: Exception) -> int:
+    """Tell the user what went wrong; returns the exit code."""
+    if isinstance(e, InvalidReview):
+        from sendreview.terminal import print_diagnostics
+
+        print_diagnostics(e.diagnostics)  # type: ignore[arg-type]
+    if isinstance(e, SendreviewError):
+        _say(e.message, e.hint)
+        return e.exit_code
+    from sendreview.crash import write_crash_log
+
+    path = write_crash_log(e)
+    sys.stderr.write(
+        f"sendreview {__version__} ran into an internal error. This is a bug in "
+        "sendreview, not a problem with your files.\n"
+        f"The details were written to {path}; please send that file to whoever "
+        "supports your copy of sendreview.\n")
+    return 3
 
 
 def _say(message: str, hint: str | None) -> None:
@@ -218,6 +225,71 @@ def frameworks_show(
 
     _choice(fmt, ("text", "json"), "--format")
     print_framework(resolve_framework(framework), fmt)
+
+
+@app.command()
+def report(
+    folder: Annotated[Path, typer.Argument(help="The review folder.")] = Path("."),
+    formats: Annotated[list[str] | None, typer.Option(
+        "--format", "-f", help="docx, pdf, html, odt or md; repeat it or give a list "
+                               "(docx,pdf,html). Default: docx.")] = None,
+    kind: Annotated[str, typer.Option(
+        help="review (the final report), self-evaluation (the school's form) or follow-up "
+             "(a follow-up visit).")] = "review",
+    visit: Annotated[str | None, typer.Option(
+        help="With --kind follow-up: the visit's date (default: the latest).")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="A folder for the reports, or a file name for one format. "
+                               "Default: the review's build/ folder.")] = None,
+    templates: Annotated[Path | None, typer.Option(
+        help="A folder of your own report templates, used before the built-in ones.")] = None,
+    reference_doc: Annotated[Path | None, typer.Option(
+        help="A Word document whose styles the docx report uses.")] = None,
+    force: Annotated[bool, typer.Option(
+        help="Replace report files even if they were edited or not written by sendreview.")
+    ] = False,
+) -> None:
+    """Render a review into the documents schools receive."""
+    from sendreview.report import render_report
+    from sendreview.terminal import print_diagnostics
+
+    result = render_report(folder, formats or ["docx"], kind=kind, output=output,
+                           templates=templates, reference_doc=reference_doc, force=force,
+                           visit=_date(visit, "--visit"))
+    if result.warnings:
+        print_diagnostics(result.warnings, stderr=True)
+    for path in result.paths:
+        typer.echo(f"wrote {path}")
+
+
+@app.command()
+def status(
+    folder: Annotated[Path, typer.Argument(help="The review folder.")] = Path("."),
+    fmt: Format = "text",
+) -> None:
+    """What is done and what is missing in a review, at a glance."""
+    from sendreview.status import review_status
+    from sendreview.terminal import print_status
+
+    _choice(fmt, ("text", "json"), "--format")
+    print_status(review_status(folder), fmt)
+
+
+@followup_app.command("new")
+def followup_new(
+    folder: Annotated[Path, typer.Argument(help="The review folder.")] = Path("."),
+    on: Annotated[str | None, typer.Option(
+        "--date", help="The visit's date, YYYY-MM-DD (default: today).")] = None,
+) -> None:
+    """Start the file for a follow-up visit, carrying over every open recommendation."""
+    from sendreview.scaffold.followup import new_follow_up
+
+    result = new_follow_up(folder, _date(on, "--date"))
+    typer.echo(f"created  {result.path}")
+    if result.noted:
+        typer.echo(result.noted)
+    typer.echo(f"{result.open} open recommendation{'s' if result.open != 1 else ''} carried "
+               f"over, {result.complete} already complete.")
 
 
 def main(argv: list[str] | None = None) -> int:

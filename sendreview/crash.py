@@ -11,12 +11,12 @@ from pathlib import Path
 from sendreview import __version__
 
 
-def write_crash_log() -> Path:
+def write_crash_log(error: BaseException) -> Path:
     stamp = time.strftime("%Y%m%d-%H%M%S")
     folder = Path(tempfile.gettempdir())
     fd, name = tempfile.mkstemp(prefix=f"sendreview-crash-{stamp}-", suffix=".log", dir=folder)
     with open(fd, "w", encoding="utf-8") as f:
         f.write(f"sendreview {__version__}, Python {platform.python_version()}, "
                 f"{platform.platform()}\n\n")
-        f.write(traceback.format_exc())
+        f.write("".join(traceback.format_exception(error)))
     return Path(name)

@@ -446,3 +446,34 @@ def edit(path: Path, change: Callable[[Any], None]) -> None:
     if "\r\n" in text:
         out = out.replace("\n", "\r\n")
     write_atomic(path, out, overwrite=True)
+
+
+def set_top_level(path: Path, key: str, value: object) -> None:
+    """Give a top-level ``key`` a scalar ``value``, changing nothing else in the file.
+
+    Only the value's own characters are touched (or one line is added at the end when
+    the key is absent), so comments, order, quoting and layout stay byte for byte.
+    """
+    raw = path.read_bytes()
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    text = raw.decode("utf-8-sig")
+    newline = "\r\n" if "\r\n" in text else "\n"
+    node = _Loader(text).get_single_node()
+    if not isinstance(node, MappingNode):
+        raise ValueError(f"{path} is not a mapping")
+    rendered = scalar(value)
+    for key_node, value_node in node.value:
+        if isinstance(key_node, ScalarNode) and key_node.value == key:
+            if isinstance(value_node, ScalarNode) and value_node.tag == _NULL \
+                    and not value_node.value:  # "key:" with nothing after it
+                at = key_node.end_mark.index + 1  # just after the ':'
+                text = f"{text[:at]} {rendered}{text[at:]}"
+            else:
+                start, end = value_node.start_mark.index, value_node.end_mark.index
+                text = text[:start] + rendered + text[end:]
+            break
+    else:
+        if text and not text.endswith(("\n", "\r")):
+            text += newline
+        text += f"{key}: {rendered}{newline}"
+    write_atomic(path, ("\ufeff" if bom else "") + text, overwrite=True)

@@ -67,6 +67,7 @@ _CODES = [
     Code("SR605", W, "vision not written"),
     Code("SR606", W, "key statistics missing"),
     Code("SR607", W, "no visit date"),
+    Code("SR608", W, "final report without the date it was sent"),
     # Follow-up visits
     Code("SR700", E, "follow-up dated before the review visit"),
     Code("SR701", E, "progress for an unknown recommendation"),

@@ -48,6 +48,7 @@ class Ref:
     kind: str
     vocab: str | None = None
     defines: bool = False
+    other: bool = True  # a vocabulary term may instead be "other: your words"
 
     @property
     def schema_name(self) -> str | None:
@@ -166,6 +167,11 @@ class Choice(Model):
                 "choice", "give either a term from the list or 'other: your words'"
             )
         return self
+
+
+def closed_vocab(name: str) -> Any:
+    """The type of a field that must be one of vocabulary ``name``'s ids (no ``other``)."""
+    return Annotated[str, Ref("vocab", name, other=False)]
 
 
 def vocab(name: str) -> Any:

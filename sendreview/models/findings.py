@@ -17,6 +17,7 @@ from sendreview.models.common import (
     Ref,
     Statement,
     by_area,
+    closed_vocab,
     ThemeId,
     vocab,
 )
@@ -42,7 +43,7 @@ class Recommendation(Model):
     themes: list[ThemeId] = []
     owner: str | None = None
     due: Day | None = None
-    priority: vocab("priorities") | None = None  # type: ignore[valid-type]
+    priority: closed_vocab("priorities") | None = None  # type: ignore[valid-type]
 
 
 class AreaFindings(Model):

@@ -87,6 +87,7 @@ class Vocabulary(Model):
 class Status(Model):
     id: Slug
     label: str
+    short: str | None = None
     colour: str
     hex: Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
     hatch: str = ""

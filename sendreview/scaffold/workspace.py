@@ -85,10 +85,14 @@ def _env() -> Any:
 def _comment(text: str, indent: int = 0, first: str = "", rest: str = "") -> str:
     """Text as wrapped YAML comment lines."""
     pad = " " * indent
-    lines = textwrap.wrap(text, width=88 - indent - 2,
-                          initial_indent=first, subsequent_indent=rest or " " * len(first),
-                          break_on_hyphens=False)
-    return "\n".join(f"{pad}# {line}" for line in lines)
+    lines: list[str] = []
+    prefix = first
+    for source in text.strip().split("\n"):  # keep the text's own lines (Markdown lists)
+        lines += textwrap.wrap(source, width=88 - indent - 2, initial_indent=prefix,
+                               subsequent_indent=rest or " " * len(first),
+                               break_on_hyphens=False) or [""]
+        prefix = rest or " " * len(first)
+    return "\n".join(f"{pad}# {line}".rstrip() for line in lines)
 
 
 def render_file(template: str, **values: Any) -> str:
@@ -96,7 +100,7 @@ def render_file(template: str, **values: Any) -> str:
     return text
 
 
-def _check(text: str, name: str, model: Any) -> None:
+def validate_scaffold(text: str, name: str, model: Any) -> None:
     """A scaffold that does not validate is a bug in sendreview, never the user's problem."""
     doc = yamlio.parse_text(text, name)
     problems = doc.problems if not doc.ok else validate_model(doc, model)[1]
@@ -136,7 +140,7 @@ def init_workspace(opts: InitOptions) -> InitResult:
     folder.mkdir(parents=True, exist_ok=True)
     for key, (name, model) in FILES.items():
         text = render_file(f"{key}.yaml.j2", **values)
-        _check(text, name, model)
+        validate_scaffold(text, name, model)
         _write_new(folder / name, text, result)
     (folder / "follow-ups").mkdir(exist_ok=True)
     (folder / "attachments").mkdir(exist_ok=True)

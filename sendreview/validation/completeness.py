@@ -45,15 +45,19 @@ def _findings(ws: Workspace) -> list[Diagnostic]:
 
 
 def _self_evaluation(ws: Workspace) -> list[Diagnostic]:
-    sef, part = ws.self_evaluation, ws.parts.get("self-evaluation")
-    if sef is None or part is None:
+    sef, part, fw = ws.self_evaluation, ws.parts.get("self-evaluation"), ws.framework
+    if sef is None or part is None or fw is None:
         return []
-    if any(a.strengths or a.areas_for_development for a in sef.areas.values()):
-        return []
-    return [part.doc.diagnostic(("areas",), "SR603",
-                                "the school's self-evaluation is not filled in yet",
-                                "the school writes its strengths and areas for development "
-                                "for each area")]
+    empty = [a for a in fw.areas if not ((x := sef.areas.get(a.id))
+                                         and (x.strengths or x.areas_for_development))]
+    if len(empty) == len(fw.areas):
+        return [part.doc.diagnostic(("areas",), "SR603",
+                                    "the school's self-evaluation is not filled in yet",
+                                    "the school writes its strengths and areas for "
+                                    "development for each area", key=True)]
+    return [part.doc.diagnostic(("areas", a.id) if a.id in sef.areas else ("areas",), "SR603",
+                                f"the self-evaluation says nothing yet about '{a.title}'",
+                                key=True) for a in empty]
 
 
 def _context(ws: Workspace) -> list[Diagnostic]:
@@ -70,7 +74,16 @@ def _context(ws: Workspace) -> list[Diagnostic]:
 
 def _review(ws: Workspace) -> list[Diagnostic]:
     review, part = ws.review, ws.parts.get("review")
-    if review is None or part is None or review.dates.visit:
+    if review is None or part is None:
         return []
-    return [part.doc.diagnostic(("dates",), "SR607", "the date of the visit is not given yet",
-                                "add 'visit: YYYY-MM-DD' under dates")]
+    out = []
+    if not review.dates.visit:
+        out.append(part.doc.diagnostic(("dates",), "SR607",
+                                       "the date of the visit is not given yet",
+                                       "add 'visit: YYYY-MM-DD' under dates", key=True))
+    if review.status == "final" and review.dates.report_sent is None:
+        out.append(part.doc.diagnostic(("status",), "SR608",
+                                       "the review is final but the date the report was "
+                                       "sent is not given", "add 'report_sent: YYYY-MM-DD' "
+                                       "under dates"))
+    return out

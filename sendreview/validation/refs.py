@@ -93,18 +93,15 @@ def _check_mention(ws: Workspace, m: Mention, defined: dict[str, dict[str, Menti
         if value not in ids:
             return [m.diagnostic(
                 "SR304", f"'{value}' is not one of the {vocabulary.title.lower()}",
-                _hint(value, ids, f"Use one of: {', '.join(ids)}; or write 'other: your words'"))]
+                _hint(value, ids, f"Use one of: {', '.join(ids)}"
+                      + ("; or write 'other: your words'" if m.ref.other else "")))]
     elif kind == "evidence" and evidence_known and value not in defined["evidence"]:
-        ids = list(defined["evidence"])
         return [m.diagnostic("SR400", f"evidence '{value}' is not in the evidence log",
-                             _hint(value, ids, "add it to the log in evidence.yaml, or "
-                                   "correct the id"))]
+                             "add it to the log in evidence.yaml, or correct the id")]
     elif kind == "recommendation" and recommendations_known and \
             value not in defined["recommendation"]:
-        ids = list(defined["recommendation"])
         return [m.diagnostic("SR701", f"there is no recommendation '{value}'",
-                             _hint(value, ids, "progress is recorded against the ids in "
-                                   "recommendations.yaml"))]
+                             "progress is recorded against the ids in recommendations.yaml")]
     return []
 
 

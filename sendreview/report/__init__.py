@@ -1,0 +1,95 @@
+"""``sendreview report``: a validated review → Markdown (Jinja) → docx, pdf, html, odt, md.
+
+Pipeline: workspace → view model (views.py) → Jinja template (markdown.py) →
+pandoc / Typst (convert.py) → files written atomically beside a record of what
+sendreview wrote (outputs.py).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sendreview.diagnostics import Diagnostic
+from sendreview.errors import SendreviewError, UsageError
+from sendreview.report.convert import FORMATS, Style, to_file
+
+KINDS = ("review", "self-evaluation", "follow-up")
+
+
+@dataclass
+class Rendered:
+    paths: list[Path] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+def parse_formats(values: list[str]) -> list[str]:
+    """``--format docx --format pdf`` or ``--format docx,pdf``, in the order given."""
+    out: list[str] = []
+    for value in values:
+        for fmt in value.replace(" ", ",").split(","):
+            fmt = fmt.strip().lower()
+            if not fmt:
+                continue
+            if fmt not in FORMATS:
+                raise UsageError(f"'{fmt}' is not a report format",
+                                 f"choose from: {', '.join(FORMATS)}")
+            if fmt not in out:
+                out.append(fmt)
+    if not out:
+        raise UsageError("no report format given", f"add --format with one of: "
+                                                   f"{', '.join(FORMATS)}")
+    return out
+
+
+def _reference(kind: str, given: Path | None, workspace: Path) -> Path | None:
+    for candidate in (given, workspace / "templates" / f"reference.{kind}"):
+        if candidate is not None:
+            if candidate.is_file():
+                return candidate
+            if candidate is given:
+                raise SendreviewError(f"the reference document '{given}' does not exist")
+    from sendreview.resources import data_dir
+
+    built_in = data_dir("templates") / "report" / f"reference.{kind}"
+    return built_in if built_in.is_file() else None
+
+
+def render_report(folder: str | Path, formats: list[str], *, kind: str = "review",
+                  output: Path | None = None, templates: Path | None = None,
+                  reference_doc: Path | None = None, force: bool = False,
+                  visit: date | None = None) -> Rendered:
+    from sendreview.api import load_review
+    from sendreview.report import markdown, outputs
+    from sendreview.report.documents import document
+
+    if kind not in KINDS:
+        raise UsageError(f"'{kind}' is not a kind of report", f"choose from: {', '.join(KINDS)}")
+    if templates is not None and not templates.is_dir():
+        raise SendreviewError(f"the templates folder '{templates}' does not exist")
+    formats = parse_formats(formats)
+    ws = load_review(folder)
+    with tempfile.TemporaryDirectory(prefix="sendreview-") as tmp:
+        work = Path(tmp)
+        doc = document(ws, kind, visit, work)
+        text = markdown.render(f"{kind}.md.j2", markdown.search_path(ws.root, templates),
+                               v=doc.view)
+        targets = outputs.plan(ws.root, f"{outputs.slug(doc.school)}-{doc.stem}", formats,
+                               output)
+        outputs.check(list(targets.values()), force)
+        docx_ref = _reference("docx", reference_doc, ws.root)
+        assert docx_ref is not None, "the built-in reference.docx is part of sendreview"
+        style = Style(title=doc.title, subtitle=doc.subtitle, date=doc.date, draft=doc.draft,
+                      reference_docx=docx_ref, reference_odt=_reference("odt", None, ws.root),
+                      stamp=doc.stamp, resources=doc.resources, toc=doc.toc)
+        produced = {fmt: work / f"report.{fmt}" for fmt in targets}
+        with ThreadPoolExecutor(max_workers=2) as pool:  # each conversion is its own process
+            for future in [pool.submit(to_file, text, fmt, style, produced[fmt])
+                           for fmt in targets]:
+                future.result()
+        for fmt, path in targets.items():
+            outputs.publish(produced[fmt].read_bytes(), path)
+    return Rendered(list(targets.values()), [d for d in ws.diagnostics if not d.is_error])

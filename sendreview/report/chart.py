@@ -1,0 +1,71 @@
+"""The follow-up report's chart: how many recommendations stood at each status, visit by visit.
+
+Colours come from the progress scale (red, amber, green, blue) and every status also
+has its own hatching and a count printed on its bar, so the chart reads the same in
+greyscale print. The picture is reproducible: no timestamps or software names in it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sendreview import frameworks
+from sendreview.progress import Journey
+
+WIDTH_CM, HEIGHT_CM, DPI = 16.0, 8.0, 150
+
+
+def counts(history: list[Journey], visits: int) -> list[dict[str, int]]:
+    """For each visit, the number of recommendations at each status."""
+    scale = frameworks.progress_scale()
+    out = []
+    for i in range(visits):
+        tally = {s.id: 0 for s in scale.statuses}
+        for journey in history:
+            status = journey.steps[i].status if i < len(journey.steps) else None
+            if status in tally:
+                tally[status] += 1
+        out.append(tally)
+    return out
+
+
+def describe(labels: list[str], tallies: list[dict[str, int]]) -> str:
+    """The chart in words: its text alternative."""
+    scale = frameworks.progress_scale()
+    parts = []
+    for label, tally in zip(labels, tallies, strict=True):
+        said = [f"{tally[s.id]} {s.label.lower()}" for s in scale.statuses if tally[s.id]]
+        parts.append(f"{label}: {', '.join(said) or 'none recorded'}")
+    return "Bar chart of recommendations by status at each visit. " + "; ".join(parts) + "."
+
+
+def draw(labels: list[str], tallies: list[dict[str, int]], target: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    scale = frameworks.progress_scale()
+    plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "hatch.linewidth": 0.8,
+                         "svg.hashsalt": "sendreview"})
+    fig, ax = plt.subplots(figsize=(WIDTH_CM / 2.54, HEIGHT_CM / 2.54), dpi=DPI)
+    bottoms = [0] * len(labels)
+    for status in scale.statuses:
+        values = [t[status.id] for t in tallies]
+        bars = ax.bar(labels, values, bottom=bottoms, color=status.hex, edgecolor="black",
+                      linewidth=0.6, hatch=status.hatch or None, label=status.label, width=0.6)
+        for bar, value, bottom in zip(bars, values, bottoms, strict=True):
+            if value:
+                ax.text(bar.get_x() + bar.get_width() / 2, bottom + value / 2, str(value),
+                        ha="center", va="center", fontsize=9, fontweight="bold",
+                        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white",
+                              "edgecolor": "none", "alpha": 0.9})
+        bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
+    ax.set_ylabel("Recommendations")
+    ax.set_ylim(0, max(bottoms, default=0) + 1)
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    fig.tight_layout()
+    fig.savefig(target, dpi=DPI, metadata={"Software": None})
+    plt.close(fig)

@@ -1,0 +1,139 @@
+"""Markdown → the formats schools use, through pandoc (from pypandoc_binary) and Typst.
+
+Everything runs on this machine: pandoc is the copy inside the pypandoc_binary
+wheel and Typst is a Python package; no fonts, images or styles are fetched.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import date, datetime, time, timezone
+from pathlib import Path
+
+from sendreview.errors import SendreviewError
+from sendreview.resources import data_dir
+
+FORMATS = ("docx", "pdf", "html", "odt", "md")
+
+# Reviewers' text is Markdown, but never raw HTML or TeX, and carries no attributes
+READER = "markdown" + "".join(
+    f"-{ext}" for ext in (
+        "raw_html", "raw_tex", "raw_attribute", "citations", "implicit_figures",
+        "link_attributes", "inline_code_attributes", "fenced_code_attributes",
+        "native_divs", "native_spans", "tex_math_dollars", "yaml_metadata_block",
+    )
+)
+
+
+@dataclass(frozen=True)
+class Style:
+    """What a conversion needs besides the Markdown."""
+
+    title: str
+    subtitle: str
+    date: str
+    draft: bool
+    reference_docx: Path
+    reference_odt: Path | None
+    stamp: date  # the review's own date, so that output does not depend on today
+    resources: Path | None = None  # folder holding images the Markdown refers to
+    toc: bool = True
+
+
+def _pandoc_path() -> str:
+    """The pandoc inside pypandoc_binary; never another one that happens to be on PATH."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pypandoc")
+    if spec and spec.submodule_search_locations:
+        bundled = Path(next(iter(spec.submodule_search_locations))) / "files" / "pandoc"
+        if bundled.exists():
+            return str(bundled)
+    raise SendreviewError("pandoc is missing from this installation",
+                          "reinstall sendreview: pip install --force-reinstall pypandoc_binary")
+
+
+def _pandoc(markdown: str, to: str, args: list[str], style: Style,
+            outputfile: Path | None = None) -> str:
+    os.environ.setdefault("PYPANDOC_PANDOC", _pandoc_path())
+    # pandoc stamps docx/odt with this instead of the current time: same input, same output
+    epoch = int(datetime.combine(style.stamp, time(12), timezone.utc).timestamp())
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    import pypandoc
+
+    meta = ["-M", f"title={style.title}", "-M", f"subtitle={style.subtitle}",
+            "-M", "lang=en-GB", "-M", f"date={style.date}", "-M", "toc-title=Contents"]
+    if style.resources:  # images sendreview drew for this report, and only those
+        names = ",".join(sorted(p.name for p in style.resources.iterdir() if p.suffix == ".png"))
+        meta += [f"--resource-path={style.resources}", "-M", f"allowed-images={names}"]
+    lua = data_dir("templates") / "report" / "sendreview.lua"
+    try:
+        out: str = pypandoc.convert_text(
+            markdown, to, format=READER, extra_args=[*meta, *args],
+            filters=[str(lua)], outputfile=str(outputfile) if outputfile else None,
+            verify_format=False,
+        )
+    except RuntimeError as e:
+        raise SendreviewError(f"pandoc could not produce the {to} report: {e}",
+                              "if you use your own templates, check them; otherwise this is a "
+                              "bug in sendreview") from e
+    return out
+
+
+def _template_file(name: str) -> Path:
+    return data_dir("templates") / "report" / name
+
+
+def to_file(markdown: str, fmt: str, style: Style, target: Path) -> None:
+    """Write ``markdown`` converted to ``fmt`` into ``target`` (a temporary file)."""
+    toc = ["--toc", "--toc-depth=2"] if style.toc else []
+    if fmt == "docx":
+        from sendreview.report import docx
+
+        _pandoc(markdown, "docx", [*toc, f"--reference-doc={style.reference_docx}"], style,
+                target)
+        docx.finish(target)
+    elif fmt == "odt":
+        ref = [f"--reference-doc={style.reference_odt}"] if style.reference_odt else []
+        _pandoc(markdown, "odt", [*toc, *ref], style, target)
+    elif fmt == "html":
+        html = _pandoc(markdown, "html5", [
+            "--standalone", "--embed-resources", *toc,
+            f"--css={_template_file('report.css')}",
+            f"--template={_template_file('report.html')}",
+        ], style)
+        target.write_text(html, encoding="utf-8")
+    elif fmt == "md":
+        md = _pandoc(markdown, "markdown-simple_tables-multiline_tables-pipe_tables",
+                     ["--standalone", "--columns=100"], style)
+        target.write_text(md, encoding="utf-8")
+    elif fmt == "pdf":
+        _pdf(markdown, style, target)
+    else:  # pragma: no cover - the CLI only offers FORMATS
+        raise ValueError(fmt)
+
+
+def _pdf(markdown: str, style: Style, target: Path) -> None:
+    import typst
+
+    args = ["--standalone", f"--template={_template_file('report.typ')}"]
+    if style.toc:
+        args += ["--toc", "--toc-depth=2"]
+    if style.draft:
+        args += ["-V", "draft=true"]
+    source = _pandoc(markdown, "typst", args, style)
+    with tempfile.TemporaryDirectory(prefix="sendreview-") as tmp:
+        root = Path(tmp)
+        main = root / "report.typ"
+        main.write_text(source, encoding="utf-8")
+        if style.resources:
+            for image in style.resources.iterdir():
+                (root / image.name).write_bytes(image.read_bytes())
+        try:
+            pdf = typst.compile(str(main), root=str(root), ignore_system_fonts=True)
+        except Exception as e:  # typst reports its own error type; any failure is ours
+            raise SendreviewError(f"Typst could not produce the PDF report: {e}",
+                                  "if you use your own templates, check report.typ") from e
+    target.write_bytes(pdf)

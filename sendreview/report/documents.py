@@ -1,0 +1,52 @@
+"""Each kind of report: its view model, title lines and file name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sendreview.errors import UsageError
+from sendreview.report import views
+from sendreview.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Document:
+    view: Any
+    school: str
+    stem: str
+    title: str
+    subtitle: str
+    date: str
+    draft: bool
+    stamp: date
+    resources: Path | None = None
+    toc: bool = True
+
+
+def document(ws: Workspace, kind: str, visit: date | None, work: Path) -> Document:
+    review = ws.review
+    assert review is not None
+    if kind != "follow-up" and visit is not None:
+        raise UsageError("--visit is only for follow-up reports", "add --kind follow-up")
+    d = review.dates
+    stamp = d.report_sent or d.report_due or max(d.visit, default=None) or d.commissioned \
+        or date(2000, 1, 1)
+    view = views.build(ws)
+    if kind == "self-evaluation":
+        return Document(view, view.school, "self-evaluation", view.school,
+                        "SEND self-evaluation", view.framework, False,
+                        ws.self_evaluation.date if ws.self_evaluation and ws.self_evaluation.date
+                        else stamp)
+    if kind == "follow-up":
+        from sendreview.report.followup import follow_up_document
+
+        return follow_up_document(ws, view, visit, work)
+    when = [f"Visit {view.visit}"] if view.visit else []
+    if view.report_date:
+        when.append(f"Report {view.report_date}")
+    return Document(view, view.school, "review", view.school,
+                    "SEND review report" + (" (draft)" if view.draft else ""),
+                    " · ".join(when), view.draft, stamp)

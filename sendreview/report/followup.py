@@ -1,0 +1,114 @@
+"""The follow-up report: the guide's follow-up visit template, with progress on every
+recommendation across all visits so far and a chart of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sendreview import frameworks
+from sendreview.errors import SendreviewError
+from sendreview.progress import FIRST, IMPROVED, SLIPPED, UNCHANGED, Step, journeys
+from sendreview.report import chart
+from sendreview.report.documents import Document
+from sendreview.report.views import ReportView, long_date, short_date
+from sendreview.workspace import Workspace
+
+SHOWN_VISITS = 4  # columns of visits that fit on an A4 page beside the recommendation
+CHART = "progress-chart.png"
+_CHANGES = {IMPROVED: "Improved ↑", UNCHANGED: "Unchanged", SLIPPED: "Slipped ↓"}
+
+
+@dataclass(frozen=True)
+class Cell:
+    label: str
+    recorded: bool
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    id: str
+    text: str
+    area: str
+    cells: list[Cell]
+    change: str
+    note: str
+
+
+@dataclass(frozen=True)
+class FollowUpView:
+    report: ReportView
+    labels: dict[str, str]
+    reviewer: str
+    date: str
+    number: int
+    summary: str
+    visits: list[str]
+    earlier_visits: int
+    rows: list[ProgressRow]
+    key: list[str]
+    chart: str
+    chart_text: str
+    action_points_school: list[str]
+    action_points_reviewer: list[str]
+    vision: str
+    next_visit: str
+
+
+def follow_up_document(ws: Workspace, view: ReportView, on: date | None, work: Path) -> Document:
+    visits = ws.visits
+    if not visits:
+        raise SendreviewError("this review has no follow-up visits yet",
+                              "start one with 'sendreview followup new'")
+    if on is None:
+        chosen = visits[-1]
+    else:
+        found = [v for v in visits if v.date == on]
+        if not found:
+            dates = ", ".join(v.date.isoformat() for v in visits)
+            raise SendreviewError(f"there is no follow-up visit on {on}",
+                                  f"the visits are on: {dates}")
+        chosen = found[0]
+    history = [v for v in visits if v.date <= chosen.date]
+    scale = frameworks.progress_scale()
+    paths = journeys(ws, history)
+    shown = slice(max(0, len(history) - SHOWN_VISITS), len(history))
+
+    def cell(status: str | None, recorded: bool) -> Cell:
+        found = scale.get(status or "")
+        return Cell(f"{found.symbol} {found.short or found.label}" if found else "—", recorded)
+
+    def change(last: Step) -> str:
+        if last.change in _CHANGES:
+            return _CHANGES[last.change]
+        if last.change == FIRST:
+            return "First assessed"
+        found = scale.get(last.status or "")
+        return "Complete earlier" if found and found.complete and not last.recorded else "—"
+
+    rows = [ProgressRow(j.id, j.text, j.area,
+                        [cell(s.status, s.recorded) for s in j.steps[shown]],
+                        change(j.steps[-1]), j.steps[-1].note) for j in paths]
+    labels = [short_date(v.date) for v in history]
+    tallies = chart.counts(paths, len(history))
+    images = work / "images"
+    images.mkdir(exist_ok=True)
+    chart.draw(labels, tallies, images / CHART)
+    follow = frameworks.reporting().follow_up
+    return Document(
+        view=FollowUpView(
+            report=view, labels=follow.model_dump(), reviewer=chosen.reviewer,
+            date=long_date(chosen.date), number=len(history), summary=chosen.summary or "",
+            visits=labels[shown], earlier_visits=shown.start, rows=rows,
+            key=[f"{s.symbol} {s.label}" for s in scale.statuses],
+            chart=CHART, chart_text=chart.describe(labels, tallies),
+            action_points_school=chosen.action_points.school,
+            action_points_reviewer=chosen.action_points.reviewer,
+            vision=chosen.vision or "", next_visit=long_date(chosen.next_visit),
+        ),
+        school=view.school, stem=f"follow-up-{chosen.date.isoformat()}", title=view.school,
+        subtitle=f"SEND review: follow-up visit {len(history)}",
+        date=long_date(chosen.date), draft=False, stamp=chosen.date, resources=images,
+        toc=False,
+    )

@@ -1,0 +1,91 @@
+"""``sendreview followup new``: the file for the next follow-up visit.
+
+Every recommendation not yet complete is carried over with its last recorded
+status and its text as a comment; complete ones are listed once and not asked
+again. The new file is written atomically and never replaces an existing one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sendreview import frameworks, schemas, yamlio
+from sendreview.errors import InvalidReview, SendreviewError
+from sendreview.progress import journeys
+from sendreview.report.views import long_date
+from sendreview.scaffold.workspace import render_file, validate_scaffold
+from sendreview.workspace import FOLLOW_UP_MODEL, FOLLOW_UPS, Workspace
+
+
+@dataclass(frozen=True)
+class Carried:
+    id: str
+    area: str
+    text: str
+    due: str
+    status: str
+    last: str
+
+
+@dataclass(frozen=True)
+class NewFollowUp:
+    path: str
+    open: int
+    complete: int
+    noted: str | None
+
+
+def _usable(folder: Path) -> Workspace:
+    from sendreview.api import load_review
+
+    ws = load_review(folder, allow_errors=True)
+    if ws.review is None or ws.findings is None:
+        blocking = [d for d in ws.diagnostics if d.is_error and
+                    d.path.endswith(("review.yaml", "recommendations.yaml"))]
+        raise InvalidReview(blocking, "review.yaml and recommendations.yaml must be valid "
+                                      "before a follow-up can be started")
+    return ws
+
+
+def new_follow_up(folder: str | Path, on: date | None = None) -> NewFollowUp:
+    on = on or date.today()
+    ws = _usable(Path(folder))
+    review = ws.review
+    assert review is not None
+    if review.dates.visit and on < review.dates.visit[-1]:
+        raise SendreviewError(f"{on} is before the review visit ({review.dates.visit[-1]})",
+                              "give the follow-up visit's date with --date YYYY-MM-DD")
+    path = ws.root / FOLLOW_UPS / f"{on.isoformat()}.yaml"
+    if path.exists():
+        raise SendreviewError(f"{ws.path(f'{FOLLOW_UPS}/{path.name}')} already exists",
+                              "open it to carry on, or give another date with --date")
+    scale = frameworks.progress_scale()
+    earlier = [v for v in ws.visits if v.date < on]
+    open_recs, complete = [], []
+    for journey in journeys(ws, earlier):
+        status = scale.get(journey.current) or scale.statuses[0]
+        last = f"{status.label.lower()} ({journey.last_seen})" if journey.last_seen \
+            else "new at the review"
+        carried = Carried(journey.id, journey.area, journey.text, journey.due, status.id, last)
+        (complete if status.complete else open_recs).append(carried)
+    text = render_file(
+        "follow-up.yaml.j2", modeline=schemas.modeline, labels=frameworks.reporting().follow_up,
+        school=review.school.name, date=on, reviewer=review.reviewers[0].name,
+        statuses=[s.id for s in scale.statuses], open=open_recs, complete=complete,
+    )
+    validate_scaffold(text, path.name, FOLLOW_UP_MODEL)
+    try:
+        yamlio.write_atomic(path, text, overwrite=False)
+    except FileExistsError as e:
+        raise SendreviewError(f"{path} already exists") from e
+    noted = None
+    if earlier and earlier[-1].next_visit is None:
+        previous = ws.root / FOLLOW_UPS / f"{earlier[-1].date.isoformat()}.yaml"
+        if previous.is_file():
+            yamlio.set_top_level(previous, "next_visit", on)
+            noted = (f"recorded {long_date(on)} as the date of the next visit in "
+                     f"{ws.path(f'{FOLLOW_UPS}/{previous.name}')}")
+    return NewFollowUp(ws.path(f"{FOLLOW_UPS}/{path.name}"), len(open_recs), len(complete),
+                       noted)

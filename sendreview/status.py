@@ -1,0 +1,172 @@
+"""``sendreview status``: how far a review has got, stage by stage, and each
+recommendation's journey across the follow-up visits."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sendreview import frameworks
+from sendreview.progress import journeys
+from sendreview.report.views import date_span, long_date
+from sendreview.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    done: bool
+    detail: str
+
+
+@dataclass(frozen=True)
+class AreaStatus:
+    id: str
+    title: str
+    evidence: int
+    strengths: int
+    areas_for_development: int
+    recommendations: int
+    school_entries: int
+
+
+@dataclass(frozen=True)
+class RecommendationStatus:
+    id: str
+    area: str
+    statuses: list[str | None]
+    recorded: list[bool]
+    changes: list[str | None]
+    current: str | None
+
+
+@dataclass
+class ReviewStatus:
+    school: str
+    framework: str
+    report: str
+    errors: int
+    warnings: int
+    stages: list[Stage] = field(default_factory=list)
+    areas: list[AreaStatus] = field(default_factory=list)
+    visits: list[str] = field(default_factory=list)
+    recommendations: list[RecommendationStatus] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def review_status(folder: str | Path) -> ReviewStatus:
+    from sendreview.api import load_review
+
+    ws = load_review(folder, allow_errors=True)
+    errors = sum(1 for d in ws.diagnostics if d.is_error)
+    review = ws.review
+    status = ReviewStatus(
+        school=review.school.name if review else str(folder),
+        framework=ws.framework.id if ws.framework else "",
+        report=review.status if review else "",
+        errors=errors, warnings=len(ws.diagnostics) - errors,
+    )
+    status.stages = _stages(ws)
+    status.areas = _areas(ws)
+    history = journeys(ws)
+    status.visits = [v.date.isoformat() for v in ws.visits]
+    status.recommendations = [
+        RecommendationStatus(j.id, j.area, [s.status for s in j.steps],
+                             [s.recorded for s in j.steps], [s.change for s in j.steps],
+                             j.current)
+        for j in history
+    ]
+    return status
+
+
+def _stages(ws: Workspace) -> list[Stage]:
+    review, sef, evidence, findings, fw = (ws.review, ws.self_evaluation, ws.evidence,
+                                           ws.findings, ws.framework)
+    stages = []
+    if review:
+        d = review.dates
+        stages.append(Stage("Commissioned", d.commissioned is not None and bool(review.reasons),
+                            f"{long_date(d.commissioned) or 'date not given'}; "
+                            f"{len(review.reasons)} reason(s) recorded"))
+    areas = [a.id for a in fw.areas] if fw else []
+    if sef is not None:
+        filled = sum(1 for a in areas if (x := sef.areas.get(a)) and
+                     (x.strengths or x.areas_for_development))
+        stages.append(Stage("Self-evaluation", bool(areas) and filled == len(areas),
+                            f"{filled} of {len(areas)} areas filled in"))
+    if evidence is not None:
+        received = sum(1 for doc in evidence.documents if doc.received)
+        stages.append(Stage("Preparation documents",
+                            bool(evidence.documents) and received == len(evidence.documents),
+                            f"{received} of {len(evidence.documents)} received"))
+        visit = date_span(review.dates.visit) if review and review.dates.visit else "no date"
+        stages.append(Stage("Visit and evidence", bool(evidence.log) and visit != "no date",
+                            f"{visit}; {len(evidence.log)} pieces of evidence"))
+    if findings is not None:
+        with_findings = sum(1 for a in areas if (x := findings.areas.get(a)) and
+                            (x.strengths or x.areas_for_development or x.recommendations))
+        stages.append(Stage("Findings", bool(areas) and with_findings == len(areas),
+                            f"{with_findings} of {len(areas)} areas have findings"))
+        recs = [r for a in findings.areas.values() for r in a.recommendations]
+        based = sum(1 for r in recs if r.evidence)
+        stages.append(Stage("Recommendations", bool(recs) and based == len(recs),
+                            f"{len(recs)} recommendation(s), {based} resting on evidence"))
+        stages.append(Stage("Summary and vision",
+                            bool((findings.summary or "").strip()
+                                 and (findings.vision or "").strip()),
+                            "written" if findings.summary and findings.vision else
+                            "still to write"))
+    if review:
+        sent = review.dates.report_sent
+        stages.append(Stage("Report", review.status == "final",
+                            f"{review.status}" + (f", sent {long_date(sent)}" if sent else "")))
+    visits = ws.visits
+    if visits:
+        last = visits[-1]
+        detail = f"{len(visits)} visit(s), the last on {long_date(last.date)}"
+        if last.next_visit:
+            detail += f"; next on {long_date(last.next_visit)}"
+        stages.append(Stage("Follow-up visits", True, detail))
+    else:
+        stages.append(Stage("Follow-up visits", False, "none yet"))
+    return stages
+
+
+def _areas(ws: Workspace) -> list[AreaStatus]:
+    fw, evidence, findings, sef = ws.framework, ws.evidence, ws.findings, ws.self_evaluation
+    if fw is None:
+        return []
+    theme_area = fw.theme_ids
+    counts: dict[str, set[str]] = {a.id: set() for a in fw.areas}
+    for item in evidence.log if evidence else []:
+        for area in {*item.areas, *(theme_area.get(t) for t in item.themes)}:
+            if area in counts:
+                counts[area].add(item.id)
+    out = []
+    for area in fw.areas:
+        got = findings.areas.get(area.id) if findings else None
+        if got:  # evidence cited by the area's findings counts for it too
+            for entry in [*got.strengths, *got.areas_for_development, *got.recommendations]:
+                counts[area.id].update(entry.evidence)
+        own = sef.areas.get(area.id) if sef else None
+        out.append(AreaStatus(
+            area.id, area.heading, len(counts[area.id]),
+            len(got.strengths) if got else 0, len(got.areas_for_development) if got else 0,
+            len(got.recommendations) if got else 0,
+            len(own.strengths) + len(own.areas_for_development) if own else 0))
+    return out
+
+
+def status_label(status_id: str | None, short: bool = False) -> tuple[str, str]:
+    """(label, colour) of a progress status, for display."""
+    if status_id is None:
+        return "—", "dim"
+    status = frameworks.progress_scale().get(status_id)
+    if status is None:
+        return status_id, "dim"
+    colour = {"amber": "dark_orange"}.get(status.colour, status.colour)
+    label = (status.short or status.label) if short else status.label
+    return f"{status.symbol} {label}".strip(), colour
