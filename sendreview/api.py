@@ -27,8 +27,10 @@ def load_review(path: str | Path, *, allow_errors: bool = False) -> Workspace:
 
     root = Path(path)
     if not (root / "review.yaml").is_file():
-        raise SendreviewError(f"'{path}' is not a review: it has no review.yaml",
-                              "give the folder of a review, or run 'sendreview init' to start one")
+        raise SendreviewError(
+            f"'{path}' is not a review: it has no review.yaml",
+            "give the folder of a review, or run 'sendreview init' to start one",
+        )
     ws = load(root)
     ws.diagnostics = check_workspace(ws)
     if not allow_errors and any(d.is_error for d in ws.diagnostics):

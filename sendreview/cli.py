@@ -44,7 +44,7 @@ def _report(e: Exception) -> int:
     if isinstance(e, InvalidReview):
         from sendreview.terminal import print_diagnostics
 
-        print_diagnostics(e.diagnostics)  # type: ignore[arg-type]
+        print_diagnostics(e.diagnostics)
     if isinstance(e, SendreviewError):
         _say(e.message, e.hint)
         return e.exit_code
@@ -55,7 +55,8 @@ def _report(e: Exception) -> int:
         f"sendreview {__version__} ran into an internal error. This is a bug in "
         "sendreview, not a problem with your files.\n"
         f"The details were written to {path}; please send that file to whoever "
-        "supports your copy of sendreview.\n")
+        "supports your copy of sendreview.\n"
+    )
     return 3
 
 
@@ -68,14 +69,15 @@ def _say(message: str, hint: str | None) -> None:
 app = typer.Typer(
     cls=_Group,
     help="SEND reviews as plain-text folders: start one, check it, and produce the reports "
-         "schools receive.",
+    "schools receive.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     add_completion=False,
 )
-frameworks_app = typer.Typer(cls=_Group, help="The frameworks reviews are written against.",
-                             no_args_is_help=True)
+frameworks_app = typer.Typer(
+    cls=_Group, help="The frameworks reviews are written against.", no_args_is_help=True
+)
 followup_app = typer.Typer(cls=_Group, help="Follow-up visits.", no_args_is_help=True)
 app.add_typer(frameworks_app, name="frameworks")
 app.add_typer(followup_app, name="followup")
@@ -91,16 +93,19 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """SEND reviews as plain-text folders."""
 
 
 def _choice(value: str, options: tuple[str, ...], flag: str) -> str:
     if value not in options:
-        raise typer.BadParameter(f"'{value}' is not one of: {', '.join(options)}",
-                                 param_hint=flag)
+        raise typer.BadParameter(f"'{value}' is not one of: {', '.join(options)}", param_hint=flag)
     return value
 
 
@@ -112,49 +117,73 @@ def _ask(value: str | None, flag: str, question: str, required: bool = True) -> 
     if value is not None:
         return value
     if _interactive():
-        answer: str = typer.prompt(question, default="" if not required else None,
-                                   show_default=False)
+        answer: str = typer.prompt(
+            question, default="" if not required else None, show_default=False
+        )
         return answer.strip() or None
     if required:
         from sendreview.errors import UsageError
 
-        raise UsageError(f"{flag} is needed when sendreview cannot ask (no terminal)",
-                         f"add {flag} to the command")
+        raise UsageError(
+            f"{flag} is needed when sendreview cannot ask (no terminal)",
+            f"add {flag} to the command",
+        )
     return None
 
 
 @app.command()
 def init(
     folder: Annotated[Path, typer.Argument(help="Folder for the new review.")],
-    framework: Annotated[str | None, typer.Option(
-        help="annex-1 (mainstream), annex-2 (special school, PRU, AP, ARP) or the path of "
-             "your own framework file.")] = None,
+    framework: Annotated[
+        str | None,
+        typer.Option(
+            help="annex-1 (mainstream), annex-2 (special school, PRU, AP, ARP) or the path of "
+            "your own framework file."
+        ),
+    ] = None,
     school: Annotated[str | None, typer.Option(help="The school's name.")] = None,
     urn: Annotated[str | None, typer.Option(help="The school's 6-digit URN.")] = None,
-    reviewer: Annotated[list[str] | None, typer.Option(
-        help="A reviewer's name (repeat for several).")] = None,
-    visit: Annotated[str | None, typer.Option(help="Date of the visit, YYYY-MM-DD.")] = None,
-    git: Annotated[bool | None, typer.Option(
-        "--git/--no-git", help="Start a git repository for the review (asked if not given).")
+    reviewer: Annotated[
+        list[str] | None, typer.Option(help="A reviewer's name (repeat for several).")
     ] = None,
-    force: Annotated[bool, typer.Option(
-        help="Use a folder that already has files in it. Files already there are kept.")
+    visit: Annotated[str | None, typer.Option(help="Date of the visit, YYYY-MM-DD.")] = None,
+    git: Annotated[
+        bool | None,
+        typer.Option(
+            "--git/--no-git", help="Start a git repository for the review (asked if not given)."
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            help="Use a folder that already has files in it. Files already there are kept."
+        ),
     ] = False,
 ) -> None:
     """Start a review: a folder of YAML files laid out like the guide's forms."""
     from sendreview.scaffold.workspace import InitOptions, init_workspace
 
-    framework = _ask(framework, "--framework",
-                     "Framework (annex-1 mainstream, annex-2 special/PRU/AP/ARP)")
+    framework = _ask(
+        framework, "--framework", "Framework (annex-1 mainstream, annex-2 special/PRU/AP/ARP)"
+    )
     school = _ask(school, "--school", "School name")
     reviewers = reviewer or [r for r in [_ask(None, "--reviewer", "Reviewer's name")] if r]
     if urn is None and _interactive():
         urn = _ask(None, "--urn", "URN (6 digits, Enter to skip)", required=False)
     if git is None and _interactive():
         git = typer.confirm("Start a git repository for this review?", default=True)
-    result = init_workspace(InitOptions(
-        folder=folder, framework=framework or "", school=school or "", urn=urn,
-        reviewers=reviewers, visit=_date(visit, "--visit"), git=git, force=force))
+    result = init_workspace(
+        InitOptions(
+            folder=folder,
+            framework=framework or "",
+            school=school or "",
+            urn=urn,
+            reviewers=reviewers,
+            visit=_date(visit, "--visit"),
+            git=git,
+            force=force,
+        )
+    )
     out = typer.echo
     for path in result.created:
         out(f"created  {path}")
@@ -171,14 +200,17 @@ def _date(value: str | None, flag: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"'{value}' is not a date written as YYYY-MM-DD",
-                                 param_hint=flag) from None
+        raise typer.BadParameter(
+            f"'{value}' is not a date written as YYYY-MM-DD", param_hint=flag
+        ) from None
 
 
 @app.command()
 def validate(
-    paths: Annotated[list[Path] | None, typer.Argument(
-        help="Review folders, or folders holding many reviews (default: here).")] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Review folders, or folders holding many reviews (default: here)."),
+    ] = None,
     strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
     fmt: Format = "text",
 ) -> None:
@@ -187,7 +219,7 @@ def validate(
     from sendreview.validation.run import validate as run
 
     _choice(fmt, ("text", "json", "github"), "--format")
-    result = run(paths or [Path(".")], strict=strict)
+    result = run(paths or [Path()], strict=strict)
     print_diagnostics(result.diagnostics, fmt, reviews=result.reviews if fmt == "text" else None)
     if result.errors:
         raise typer.Exit(1)
@@ -195,7 +227,7 @@ def validate(
 
 @app.command()
 def schema(
-    folder: Annotated[Path, typer.Argument(help="The review folder.")] = Path("."),
+    folder: Annotated[Path, typer.Argument(help="The review folder.")] = Path(),
 ) -> None:
     """Write the JSON Schemas that let editors complete and check the review's files."""
     from sendreview.scaffold.workspace import write_schemas
@@ -229,33 +261,64 @@ def frameworks_show(
 
 @app.command()
 def report(
-    folder: Annotated[Path, typer.Argument(help="The review folder.")] = Path("."),
-    formats: Annotated[list[str] | None, typer.Option(
-        "--format", "-f", help="docx, pdf, html, odt or md; repeat it or give a list "
-                               "(docx,pdf,html). Default: docx.")] = None,
-    kind: Annotated[str, typer.Option(
-        help="review (the final report), self-evaluation (the school's form) or follow-up "
-             "(a follow-up visit).")] = "review",
-    visit: Annotated[str | None, typer.Option(
-        help="With --kind follow-up: the visit's date (default: the latest).")] = None,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="A folder for the reports, or a file name for one format. "
-                               "Default: the review's build/ folder.")] = None,
-    templates: Annotated[Path | None, typer.Option(
-        help="A folder of your own report templates, used before the built-in ones.")] = None,
-    reference_doc: Annotated[Path | None, typer.Option(
-        help="A Word document whose styles the docx report uses.")] = None,
-    force: Annotated[bool, typer.Option(
-        help="Replace report files even if they were edited or not written by sendreview.")
+    folder: Annotated[Path, typer.Argument(help="The review folder.")] = Path(),
+    formats: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="docx, pdf, html, odt or md; repeat it or give a list "
+            "(docx,pdf,html). Default: docx.",
+        ),
+    ] = None,
+    kind: Annotated[
+        str,
+        typer.Option(
+            help="review (the final report), self-evaluation (the school's form) or follow-up "
+            "(a follow-up visit)."
+        ),
+    ] = "review",
+    visit: Annotated[
+        str | None,
+        typer.Option(help="With --kind follow-up: the visit's date (default: the latest)."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="A folder for the reports, or a file name for one format. "
+            "Default: the review's build/ folder.",
+        ),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(help="A folder of your own report templates, used before the built-in ones."),
+    ] = None,
+    reference_doc: Annotated[
+        Path | None, typer.Option(help="A Word document whose styles the docx report uses.")
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            help="Replace report files even if they were edited or not written by sendreview."
+        ),
     ] = False,
 ) -> None:
     """Render a review into the documents schools receive."""
     from sendreview.report import render_report
     from sendreview.terminal import print_diagnostics
 
-    result = render_report(folder, formats or ["docx"], kind=kind, output=output,
-                           templates=templates, reference_doc=reference_doc, force=force,
-                           visit=_date(visit, "--visit"))
+    result = render_report(
+        folder,
+        formats or ["docx"],
+        kind=kind,
+        output=output,
+        templates=templates,
+        reference_doc=reference_doc,
+        force=force,
+        visit=_date(visit, "--visit"),
+    )
     if result.warnings:
         print_diagnostics(result.warnings, stderr=True)
     for path in result.paths:
@@ -264,7 +327,7 @@ def report(
 
 @app.command()
 def status(
-    folder: Annotated[Path, typer.Argument(help="The review folder.")] = Path("."),
+    folder: Annotated[Path, typer.Argument(help="The review folder.")] = Path(),
     fmt: Format = "text",
 ) -> None:
     """What is done and what is missing in a review, at a glance."""
@@ -277,9 +340,10 @@ def status(
 
 @followup_app.command("new")
 def followup_new(
-    folder: Annotated[Path, typer.Argument(help="The review folder.")] = Path("."),
-    on: Annotated[str | None, typer.Option(
-        "--date", help="The visit's date, YYYY-MM-DD (default: today).")] = None,
+    folder: Annotated[Path, typer.Argument(help="The review folder.")] = Path(),
+    on: Annotated[
+        str | None, typer.Option("--date", help="The visit's date, YYYY-MM-DD (default: today).")
+    ] = None,
 ) -> None:
     """Start the file for a follow-up visit, carrying over every open recommendation."""
     from sendreview.scaffold.followup import new_follow_up
@@ -288,8 +352,10 @@ def followup_new(
     typer.echo(f"created  {result.path}")
     if result.noted:
         typer.echo(result.noted)
-    typer.echo(f"{result.open} open recommendation{'s' if result.open != 1 else ''} carried "
-               f"over, {result.complete} already complete.")
+    typer.echo(
+        f"{result.open} open recommendation{'s' if result.open != 1 else ''} carried "
+        f"over, {result.complete} already complete."
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,12 @@ prints its message and hint and exits 1. Everything else is a bug (exit 3).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sendreview.diagnostics import Diagnostic
+
 
 class SendreviewError(Exception):
     """A problem with the user's files or request, explained in plain words."""
@@ -27,6 +33,6 @@ class UsageError(SendreviewError):
 class InvalidReview(SendreviewError):
     """A review has validation errors; carries the diagnostics to print."""
 
-    def __init__(self, diagnostics: list[object], message: str | None = None) -> None:
+    def __init__(self, diagnostics: Sequence[Diagnostic], message: str | None = None) -> None:
         super().__init__(message or "the review has errors; fix them and run the command again")
-        self.diagnostics = diagnostics
+        self.diagnostics = list(diagnostics)

@@ -35,15 +35,18 @@ def _load_builtin(name: str, model: type[M]) -> M:
 
 @cache
 def builtin_ids() -> tuple[str, ...]:
-    return tuple(sorted(p.stem for p in data_dir("frameworks").glob("*.yaml")
-                        if p.stem not in _DATA_FILES))
+    return tuple(
+        sorted(p.stem for p in data_dir("frameworks").glob("*.yaml") if p.stem not in _DATA_FILES)
+    )
 
 
 @cache
 def builtin(framework_id: str) -> Framework:
     if framework_id not in builtin_ids():
-        raise SendreviewError(f"there is no built-in framework '{framework_id}'",
-                              f"built-in frameworks: {', '.join(builtin_ids())}")
+        raise SendreviewError(
+            f"there is no built-in framework '{framework_id}'",
+            f"built-in frameworks: {', '.join(builtin_ids())}",
+        )
     return _load_builtin(framework_id, Framework)
 
 
@@ -53,8 +56,9 @@ def vocabularies() -> dict[str, Vocabulary]:
         model_config = {"extra": "allow"}
 
     raw = _load_builtin("vocabularies", _Vocabularies)
-    return {name: Vocabulary.model_validate(value)
-            for name, value in (raw.model_extra or {}).items()}
+    return {
+        name: Vocabulary.model_validate(value) for name, value in (raw.model_extra or {}).items()
+    }
 
 
 @cache

@@ -73,10 +73,17 @@ def journeys(ws: Workspace, visits: list[FollowUp] | None = None) -> list[Journe
             for visit in visits:
                 progress = visit.progress.get(rec.id)
                 now = progress.status if progress else known
-                steps.append(Step(visit.date, now, progress is not None,
-                                  (progress.note or "") if progress else "",
-                                  _change(known, now) if progress else None))
+                steps.append(
+                    Step(
+                        visit.date,
+                        now,
+                        progress is not None,
+                        (progress.note or "") if progress else "",
+                        _change(known, now) if progress else None,
+                    )
+                )
                 known = now
-            out.append(Journey(rec.id, headings.get(area_id, area_id), rec.text,
-                               long_date(rec.due), steps))
+            out.append(
+                Journey(rec.id, headings.get(area_id, area_id), rec.text, long_date(rec.due), steps)
+            )
     return sorted(out, key=lambda j: int(j.id[1:]))

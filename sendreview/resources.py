@@ -10,7 +10,7 @@ _HERE = Path(__file__).resolve().parent
 
 @cache
 def data_dir(name: str) -> Path:
-    """``frameworks`` or ``templates``: inside the installed package, else the checkout's top level."""
+    """``frameworks`` or ``templates``: in the installed package, else the checkout's top."""
     for candidate in (_HERE / name, _HERE.parent / name):
         if candidate.is_dir():
             return candidate

@@ -12,7 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from sendreview import frameworks, yamlio
+from sendreview import frameworks
+from sendreview.atomic import write_atomic
 from sendreview.models.common import PLACEHOLDER
 from sendreview.models.framework import Framework
 from sendreview.workspace import FILES, FOLLOW_UP_MODEL, FOLLOW_UPS, SCHEMA_DIR
@@ -41,14 +42,17 @@ def _enum(ids: list[str], descriptions: list[str]) -> dict[str, Any]:
 def _defs(framework: Framework) -> dict[str, Any]:
     defs: dict[str, Any] = {
         "area": _enum([a.id for a in framework.areas], [a.title for a in framework.areas]),
-        "theme": _enum([t.id for a in framework.areas for t in a.themes],
-                       [t.text for a in framework.areas for t in a.themes]),
+        "theme": _enum(
+            [t.id for a in framework.areas for t in a.themes],
+            [t.text for a in framework.areas for t in a.themes],
+        ),
     }
     scale = frameworks.progress_scale()
     defs["status"] = _enum([s.id for s in scale.statuses], [s.label for s in scale.statuses])
     for name, vocabulary in frameworks.vocabularies().items():
-        defs[f"vocab-{name}"] = _enum([t.id for t in vocabulary.terms],
-                                      [t.label for t in vocabulary.terms])
+        defs[f"vocab-{name}"] = _enum(
+            [t.id for t in vocabulary.terms], [t.label for t in vocabulary.terms]
+        )
     return defs
 
 
@@ -59,18 +63,25 @@ def _finish(node: Any, framework: Framework) -> Any:
             return {"$ref": f"#/$defs/{node[PLACEHOLDER]}"}
         if node.get("propertyNames") == {PLACEHOLDER: "area"}:
             value = node.get("additionalProperties", {})
-            return _finish({
-                "type": "object",
-                "properties": {a.id: {**value, "description": a.title} if "$ref" not in value
-                               else {"allOf": [value], "description": a.title}
-                               for a in framework.areas},
-                "additionalProperties": False,
-            }, framework)
+            return _finish(
+                {
+                    "type": "object",
+                    "properties": {
+                        a.id: {**value, "description": a.title}
+                        if "$ref" not in value
+                        else {"allOf": [value], "description": a.title}
+                        for a in framework.areas
+                    },
+                    "additionalProperties": False,
+                },
+                framework,
+            )
         node = {k: _finish(v, framework) for k, v in node.items()}
         if isinstance(node.get("properties"), dict):  # an empty key means "not given yet"
             required = set(node.get("required", []))
-            node["properties"] = {k: v if k in required else _nullable(v)
-                                  for k, v in node["properties"].items()}
+            node["properties"] = {
+                k: v if k in required else _nullable(v) for k, v in node["properties"].items()
+            }
         return node
     if isinstance(node, list):
         return [_finish(v, framework) for v in node]
@@ -83,7 +94,9 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
         return schema
     if "anyOf" in schema:
         return {**schema, "anyOf": [*options, {"type": "null"}]}
-    notes = {k: schema[k] for k in ("title", "description", "default") if k in schema}
+    notes: dict[str, Any] = {
+        k: schema[k] for k in ("title", "description", "default") if k in schema
+    }
     core = {k: v for k, v in schema.items() if k not in notes}
     return {**notes, "anyOf": [core, {"type": "null"}]}
 
@@ -109,7 +122,7 @@ def write(root: Path, framework: Framework) -> list[Path]:
         path = folder / name
         text = json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
         if not path.exists() or path.read_text(encoding="utf-8") != text:
-            yamlio.write_atomic(path, text, overwrite=True)
+            write_atomic(path, text, overwrite=True)
         written.append(path)
     return written
 

@@ -67,62 +67,114 @@ def review_status(folder: str | Path) -> ReviewStatus:
         school=review.school.name if review else str(folder),
         framework=ws.framework.id if ws.framework else "",
         report=review.status if review else "",
-        errors=errors, warnings=len(ws.diagnostics) - errors,
+        errors=errors,
+        warnings=len(ws.diagnostics) - errors,
     )
     status.stages = _stages(ws)
     status.areas = _areas(ws)
     history = journeys(ws)
     status.visits = [v.date.isoformat() for v in ws.visits]
     status.recommendations = [
-        RecommendationStatus(j.id, j.area, [s.status for s in j.steps],
-                             [s.recorded for s in j.steps], [s.change for s in j.steps],
-                             j.current)
+        RecommendationStatus(
+            j.id,
+            j.area,
+            [s.status for s in j.steps],
+            [s.recorded for s in j.steps],
+            [s.change for s in j.steps],
+            j.current,
+        )
         for j in history
     ]
     return status
 
 
 def _stages(ws: Workspace) -> list[Stage]:
-    review, sef, evidence, findings, fw = (ws.review, ws.self_evaluation, ws.evidence,
-                                           ws.findings, ws.framework)
+    review, sef, evidence, findings, fw = (
+        ws.review,
+        ws.self_evaluation,
+        ws.evidence,
+        ws.findings,
+        ws.framework,
+    )
     stages = []
     if review:
         d = review.dates
-        stages.append(Stage("Commissioned", d.commissioned is not None and bool(review.reasons),
-                            f"{long_date(d.commissioned) or 'date not given'}; "
-                            f"{len(review.reasons)} reason(s) recorded"))
+        stages.append(
+            Stage(
+                "Commissioned",
+                d.commissioned is not None and bool(review.reasons),
+                f"{long_date(d.commissioned) or 'date not given'}; "
+                f"{len(review.reasons)} reason(s) recorded",
+            )
+        )
     areas = [a.id for a in fw.areas] if fw else []
     if sef is not None:
-        filled = sum(1 for a in areas if (x := sef.areas.get(a)) and
-                     (x.strengths or x.areas_for_development))
-        stages.append(Stage("Self-evaluation", bool(areas) and filled == len(areas),
-                            f"{filled} of {len(areas)} areas filled in"))
+        filled = sum(
+            1 for a in areas if (x := sef.areas.get(a)) and (x.strengths or x.areas_for_development)
+        )
+        stages.append(
+            Stage(
+                "Self-evaluation",
+                bool(areas) and filled == len(areas),
+                f"{filled} of {len(areas)} areas filled in",
+            )
+        )
     if evidence is not None:
         received = sum(1 for doc in evidence.documents if doc.received)
-        stages.append(Stage("Preparation documents",
-                            bool(evidence.documents) and received == len(evidence.documents),
-                            f"{received} of {len(evidence.documents)} received"))
+        stages.append(
+            Stage(
+                "Preparation documents",
+                bool(evidence.documents) and received == len(evidence.documents),
+                f"{received} of {len(evidence.documents)} received",
+            )
+        )
         visit = date_span(review.dates.visit) if review and review.dates.visit else "no date"
-        stages.append(Stage("Visit and evidence", bool(evidence.log) and visit != "no date",
-                            f"{visit}; {len(evidence.log)} pieces of evidence"))
+        stages.append(
+            Stage(
+                "Visit and evidence",
+                bool(evidence.log) and visit != "no date",
+                f"{visit}; {len(evidence.log)} pieces of evidence",
+            )
+        )
     if findings is not None:
-        with_findings = sum(1 for a in areas if (x := findings.areas.get(a)) and
-                            (x.strengths or x.areas_for_development or x.recommendations))
-        stages.append(Stage("Findings", bool(areas) and with_findings == len(areas),
-                            f"{with_findings} of {len(areas)} areas have findings"))
+        with_findings = sum(
+            1
+            for a in areas
+            if (x := findings.areas.get(a))
+            and (x.strengths or x.areas_for_development or x.recommendations)
+        )
+        stages.append(
+            Stage(
+                "Findings",
+                bool(areas) and with_findings == len(areas),
+                f"{with_findings} of {len(areas)} areas have findings",
+            )
+        )
         recs = [r for a in findings.areas.values() for r in a.recommendations]
         based = sum(1 for r in recs if r.evidence)
-        stages.append(Stage("Recommendations", bool(recs) and based == len(recs),
-                            f"{len(recs)} recommendation(s), {based} resting on evidence"))
-        stages.append(Stage("Summary and vision",
-                            bool((findings.summary or "").strip()
-                                 and (findings.vision or "").strip()),
-                            "written" if findings.summary and findings.vision else
-                            "still to write"))
+        stages.append(
+            Stage(
+                "Recommendations",
+                bool(recs) and based == len(recs),
+                f"{len(recs)} recommendation(s), {based} resting on evidence",
+            )
+        )
+        stages.append(
+            Stage(
+                "Summary and vision",
+                bool((findings.summary or "").strip() and (findings.vision or "").strip()),
+                "written" if findings.summary and findings.vision else "still to write",
+            )
+        )
     if review:
         sent = review.dates.report_sent
-        stages.append(Stage("Report", review.status == "final",
-                            f"{review.status}" + (f", sent {long_date(sent)}" if sent else "")))
+        stages.append(
+            Stage(
+                "Report",
+                review.status == "final",
+                f"{review.status}" + (f", sent {long_date(sent)}" if sent else ""),
+            )
+        )
     visits = ws.visits
     if visits:
         last = visits[-1]
@@ -142,9 +194,9 @@ def _areas(ws: Workspace) -> list[AreaStatus]:
     theme_area = fw.theme_ids
     counts: dict[str, set[str]] = {a.id: set() for a in fw.areas}
     for item in evidence.log if evidence else []:
-        for area in {*item.areas, *(theme_area.get(t) for t in item.themes)}:
-            if area in counts:
-                counts[area].add(item.id)
+        for area_id in {*item.areas, *(theme_area.get(t) for t in item.themes)}:
+            if area_id in counts:
+                counts[area_id].add(item.id)
     out = []
     for area in fw.areas:
         got = findings.areas.get(area.id) if findings else None
@@ -152,11 +204,17 @@ def _areas(ws: Workspace) -> list[AreaStatus]:
             for entry in [*got.strengths, *got.areas_for_development, *got.recommendations]:
                 counts[area.id].update(entry.evidence)
         own = sef.areas.get(area.id) if sef else None
-        out.append(AreaStatus(
-            area.id, area.heading, len(counts[area.id]),
-            len(got.strengths) if got else 0, len(got.areas_for_development) if got else 0,
-            len(got.recommendations) if got else 0,
-            len(own.strengths) + len(own.areas_for_development) if own else 0))
+        out.append(
+            AreaStatus(
+                area.id,
+                area.heading,
+                len(counts[area.id]),
+                len(got.strengths) if got else 0,
+                len(got.areas_for_development) if got else 0,
+                len(got.recommendations) if got else 0,
+                len(own.strengths) + len(own.areas_for_development) if own else 0,
+            )
+        )
     return out
 
 

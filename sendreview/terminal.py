@@ -26,8 +26,12 @@ def console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
-def print_diagnostics(diagnostics: Iterable[Diagnostic], fmt: str = "text",
-                      reviews: int | None = None, stderr: bool = False) -> None:
+def print_diagnostics(
+    diagnostics: Iterable[Diagnostic],
+    fmt: str = "text",
+    reviews: int | None = None,
+    stderr: bool = False,
+) -> None:
     diagnostics = list(diagnostics)
     if fmt != "text":
         for line in format_lines(diagnostics, fmt):
@@ -49,10 +53,23 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], fmt: str = "text",
 
 def print_frameworks(items: list[Framework], fmt: str) -> None:
     if fmt == "json":
-        sys.stdout.write(json.dumps([{"id": f.id, "title": f.title, "applies_to": f.applies_to,
-                                      "areas": len(f.areas),
-                                      "themes": sum(len(a.themes) for a in f.areas)}
-                                     for f in items], indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(
+            json.dumps(
+                [
+                    {
+                        "id": f.id,
+                        "title": f.title,
+                        "applies_to": f.applies_to,
+                        "areas": len(f.areas),
+                        "themes": sum(len(a.themes) for a in f.areas),
+                    }
+                    for f in items
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
         return
     from rich.table import Table
 
@@ -60,8 +77,13 @@ def print_frameworks(items: list[Framework], fmt: str) -> None:
     for column in ("id", "framework", "for", "areas", "themes"):
         table.add_column(column, overflow="fold")
     for f in items:
-        table.add_row(f.id, f.title, f.applies_to or "", str(len(f.areas)),
-                      str(sum(len(a.themes) for a in f.areas)))
+        table.add_row(
+            f.id,
+            f.title,
+            f.applies_to or "",
+            str(len(f.areas)),
+            str(sum(len(a.themes) for a in f.areas)),
+        )
     console().print(table)
 
 
@@ -97,35 +119,53 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
 
     out = console()
     checks = f"{status.errors} error(s), {status.warnings} warning(s)"
-    out.print(Text.assemble((status.school, "bold"), f"  ·  {status.framework}  ·  report "
-                            f"{status.report}  ·  ", (checks, "red" if status.errors else
-                                                       "yellow" if status.warnings else "green")))
+    out.print(
+        Text.assemble(
+            (status.school, "bold"),
+            f"  ·  {status.framework}  ·  report {status.report}  ·  ",
+            (checks, "red" if status.errors else "yellow" if status.warnings else "green"),
+        )
+    )
     stages = Table(box=None, pad_edge=False, show_header=False)
     stages.add_column(width=2)
     stages.add_column(style="bold")
     stages.add_column()
     for stage in status.stages:
-        stages.add_row(Text("✓", "green") if stage.done else Text("…", "yellow"), stage.name,
-                       stage.detail)
+        stages.add_row(
+            Text("✓", "green") if stage.done else Text("…", "yellow"), stage.name, stage.detail
+        )
     out.print()
     out.print(stages)
     if status.areas:
-        areas = Table(title="Areas of focus", title_justify="left", box=None, pad_edge=False,
-                      caption="School's entries: strengths and areas for development in the "
-                              "self-evaluation", caption_justify="left")
+        areas = Table(
+            title="Areas of focus",
+            title_justify="left",
+            box=None,
+            pad_edge=False,
+            caption="School's entries: strengths and areas for development in the self-evaluation",
+            caption_justify="left",
+        )
         areas.add_column("Area", min_width=20, ratio=1)
         for column in ("Evidence", "Strengths", "To develop", "Recs", "School's entries"):
             areas.add_column(column, justify="right", no_wrap=True)
         for a in status.areas:
-            cells = [str(n) if n else Text("0", "yellow") for n in
-                     (a.evidence, a.strengths, a.areas_for_development, a.recommendations,
-                      a.school_entries)]
+            cells = [
+                str(n) if n else Text("0", "yellow")
+                for n in (
+                    a.evidence,
+                    a.strengths,
+                    a.areas_for_development,
+                    a.recommendations,
+                    a.school_entries,
+                )
+            ]
             areas.add_row(a.title, *cells)
         out.print()
         out.print(areas)
     if status.visits and status.recommendations:
-        progress = Table(title="Progress across follow-up visits", title_justify="left",
-                         box=None, pad_edge=False)
+        progress = Table(
+            title="Progress across follow-up visits", title_justify="left", box=None, pad_edge=False
+        )
         progress.add_column("")
         for visit in status.visits:
             progress.add_column(visit)

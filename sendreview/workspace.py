@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -23,7 +23,10 @@ from sendreview.models.findings import Findings, SelfEvaluation
 from sendreview.models.followup import FollowUp
 from sendreview.models.framework import Framework
 from sendreview.models.review import Review
+from sendreview.paths import display_root
 from sendreview.validation.schema import validate_model
+
+M = TypeVar("M", bound=BaseModel)
 
 FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "review": ("review.yaml", Review),
@@ -35,7 +38,6 @@ FILES: dict[str, tuple[str, type[BaseModel]]] = {
 FOLLOW_UPS = "follow-ups"
 FOLLOW_UP_MODEL = FollowUp
 SCHEMA_DIR = ".sendreview/schemas"
-SKIP_DIRS = {"build", ".git", ".sendreview", "node_modules", "__pycache__", ".venv", "templates"}
 
 
 @dataclass
@@ -62,7 +64,7 @@ class Workspace:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def path(self, name: str) -> str:
-        return os.path.normpath(os.path.join(self.display, name))
+        return os.path.normpath(Path(self.display) / name)
 
     @property
     def review(self) -> Review | None:
@@ -84,7 +86,7 @@ class Workspace:
     def findings(self) -> Findings | None:
         return self._model("recommendations", Findings)
 
-    def _model(self, key: str, cls: type[Any]) -> Any:
+    def _model(self, key: str, cls: type[M]) -> M | None:
         part = self.parts.get(key)
         model = part.model if part else None
         return model if isinstance(model, cls) else None
@@ -92,17 +94,10 @@ class Workspace:
     @property
     def visits(self) -> list[FollowUp]:
         """The follow-up visits that validated, oldest first."""
-        return sorted((p.model for p in self.follow_ups if isinstance(p.model, FollowUp)),
-                      key=lambda f: f.date)
-
-
-def display_root(path: Path) -> str:
-    """How to name a workspace folder in messages: relative to where the user is, if inside."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-    return rel if not rel.startswith("..") else str(path)
+        return sorted(
+            (p.model for p in self.follow_ups if isinstance(p.model, FollowUp)),
+            key=lambda f: f.date,
+        )
 
 
 def load(root: Path, display: str | None = None) -> Workspace:
@@ -110,23 +105,38 @@ def load(root: Path, display: str | None = None) -> Workspace:
     for key, (name, model) in FILES.items():
         path = root / name
         if not path.exists():
-            ws.diagnostics.append(Diagnostic(
-                ws.path(name), None, None, CODES["SR109"].severity, "SR109",
-                f"{name} is missing from this review",
-                "run 'sendreview init --force' in the folder to add the missing files"))
+            ws.diagnostics.append(
+                Diagnostic(
+                    ws.path(name),
+                    None,
+                    None,
+                    CODES["SR109"].severity,
+                    "SR109",
+                    f"{name} is missing from this review",
+                    "run 'sendreview init --force' in the folder to add the missing files",
+                )
+            )
             continue
         ws.parts[key] = _load_part(key, path, ws.path(name), model, ws.diagnostics)
     folder = root / FOLLOW_UPS
     if folder.is_dir():
         for path in sorted(folder.glob("*.yaml")):
-            ws.follow_ups.append(_load_part("follow-up", path, ws.path(f"{FOLLOW_UPS}/{path.name}"),
-                                            FollowUp, ws.diagnostics))
+            ws.follow_ups.append(
+                _load_part(
+                    "follow-up",
+                    path,
+                    ws.path(f"{FOLLOW_UPS}/{path.name}"),
+                    FollowUp,
+                    ws.diagnostics,
+                )
+            )
     _resolve_framework(ws)
     return ws
 
 
-def _load_part(key: str, path: Path, display: str, model: type[BaseModel],
-               sink: list[Diagnostic]) -> Part:
+def _load_part(
+    key: str, path: Path, display: str, model: type[BaseModel], sink: list[Diagnostic]
+) -> Part:
     doc = yamlio.read(path, display)
     sink.extend(doc.problems)
     part = Part(key, doc)
@@ -151,19 +161,29 @@ def _resolve_framework(ws: Workspace) -> None:
             from sendreview.validation.schema import did_you_mean
 
             hint = did_you_mean(spec, frameworks.builtin_ids())
-            ws.diagnostics.append(part.doc.diagnostic(
-                ("framework",), "SR300", f"there is no framework '{spec}'",
-                f"{hint + ' ' if hint else ''}Use annex-1 (mainstream), annex-2 (special "
-                "school, PRU, AP, ARP) or the path of your own framework file"))
+            ws.diagnostics.append(
+                part.doc.diagnostic(
+                    ("framework",),
+                    "SR300",
+                    f"there is no framework '{spec}'",
+                    f"{hint + ' ' if hint else ''}Use annex-1 (mainstream), annex-2 (special "
+                    "school, PRU, AP, ARP) or the path of your own framework file",
+                )
+            )
             return
         spec = local.name
     path = Path(spec).expanduser()
     path = path if path.is_absolute() else ws.root / path
     display = ws.path(spec) if not Path(spec).is_absolute() else spec
     if not path.is_file():
-        ws.diagnostics.append(part.doc.diagnostic(
-            ("framework",), "SR300", f"the framework file '{spec}' does not exist",
-            "give a path relative to the review folder, or annex-1 / annex-2"))
+        ws.diagnostics.append(
+            part.doc.diagnostic(
+                ("framework",),
+                "SR300",
+                f"the framework file '{spec}' does not exist",
+                "give a path relative to the review folder, or annex-1 / annex-2",
+            )
+        )
         return
     framework, problems = frameworks.load_file(path, display)
     ws.diagnostics.extend(problems)

@@ -12,18 +12,16 @@ text, dates stay text for pydantic to check), no tags beyond the plain types (so
 ``!!python/object`` is refused, never constructed), duplicate keys reported,
 alias expansion bounded (billion laughs), file size and depth bounded.
 
-Writing goes through ruamel.yaml, whose round-trip mode keeps comments, key order
-and formatting of everything an edit does not touch, and always through an
-atomic replace so that an interrupted write never leaves half a file.
+Writing: scalars are rendered by ruamel.yaml (so they read back as the same value),
+edits of a user's file change only the characters of the value being set (so every
+other line stays byte for byte), and every write is atomic.
 """
 
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +30,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
+from sendreview.atomic import write_atomic as write_atomic  # YAML files are written here
 from sendreview.diagnostics import Diagnostic
 from sendreview.diagnostics.codes import CODES
 
@@ -40,8 +39,7 @@ MAX_NODES = 200_000  # after alias expansion: far beyond any real review file
 MAX_DEPTH = 100
 
 # libyaml ships inside PyYAML's wheels for every platform Python runs reviews on.
-from yaml.cyaml import CParser as _Parser  # noqa: E402
-
+from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]  # noqa: E402
 
 STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
@@ -70,15 +68,45 @@ for _tag, _pattern, _first in [
     _CoreResolver.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
 
 
-class _Loader(_Parser, _CoreResolver):  # type: ignore[misc,valid-type]
+class _Loader(_Parser, _CoreResolver):
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         _CoreResolver.__init__(self)
 
 
-def _diag(path: str, code: str, message: str, line: int | None = None, col: int | None = None,
-          hint: str | None = None) -> Diagnostic:
+def _diag(
+    path: str,
+    code: str,
+    message: str,
+    line: int | None = None,
+    col: int | None = None,
+    hint: str | None = None,
+) -> Diagnostic:
     return Diagnostic(path, line, col, CODES[code].severity, code, message, hint)
+
+
+class _Int(int):
+    """An integer that remembers how it was written, for fields that want text."""
+
+    source: str
+
+    def __str__(self) -> str:
+        return self.source
+
+
+class _Float(float):
+    """A number that remembers how it was written ("1e3" stays "1e3" in a text field)."""
+
+    source: str
+
+    def __str__(self) -> str:
+        return self.source
+
+
+def _number(kind: type[_Int] | type[_Float], value: int | float, source: str) -> int | float:
+    number = kind(value)
+    number.source = source
+    return number
 
 
 class _Problem(Exception):
@@ -116,9 +144,12 @@ class Document:
                     if isinstance(k, ScalarNode) and k.value == str(step):
                         child, key_node = v, k
                         break
-            elif isinstance(node, SequenceNode) and isinstance(step, int):
-                if 0 <= step < len(node.value):
-                    child, key_node = node.value[step], None
+            elif (
+                isinstance(node, SequenceNode)
+                and isinstance(step, int)
+                and 0 <= step < len(node.value)
+            ):
+                child, key_node = node.value[step], None
             if child is None:
                 break
             node = child
@@ -128,8 +159,15 @@ class Document:
                 node = key_node
         return node.start_mark.line + 1, node.start_mark.column + 1
 
-    def diagnostic(self, loc: Sequence[str | int], code: str, message: str,
-                   hint: str | None = None, *, key: bool = False) -> Diagnostic:
+    def diagnostic(
+        self,
+        loc: Sequence[str | int],
+        code: str,
+        message: str,
+        hint: str | None = None,
+        *,
+        key: bool = False,
+    ) -> Diagnostic:
         pos = self.position(loc, key=key)
         line, col = pos if pos else (None, None)
         return _diag(self.display, code, message, line, col, hint)
@@ -159,28 +197,49 @@ def _read_text(path: Path, display: str) -> str:
     try:
         size = path.stat().st_size
         if path.is_dir():
-            raise _Problem(_diag(display, "SR101", "this is a folder, not a file",
-                                 hint="remove or rename the folder so a file can take its place"))
+            raise _Problem(
+                _diag(
+                    display,
+                    "SR101",
+                    "this is a folder, not a file",
+                    hint="remove or rename the folder so a file can take its place",
+                )
+            )
         if size > MAX_BYTES:
-            raise _Problem(_diag(display, "SR110",
-                                 f"file is {size:,} bytes; review files are far smaller",
-                                 hint="check this is the right file; split very long text "
-                                      "into attachments"))
+            raise _Problem(
+                _diag(
+                    display,
+                    "SR110",
+                    f"file is {size:,} bytes; review files are far smaller",
+                    hint="check this is the right file; split very long text into attachments",
+                )
+            )
         raw = path.read_bytes()
     except OSError as e:
-        raise _Problem(_diag(display, "SR101", f"cannot be read: {e.strerror or e}",
-                             hint="check the file exists and that you may read it")) from e
+        raise _Problem(
+            _diag(
+                display,
+                "SR101",
+                f"cannot be read: {e.strerror or e}",
+                hint="check the file exists and that you may read it",
+            )
+        ) from e
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         before = raw[: e.start]
         line = before.count(b"\n") + 1
         col = len(before) - (before.rfind(b"\n") + 1) + 1
-        raise _Problem(_diag(display, "SR102",
-                             f"this file is not UTF-8 text (byte 0x{raw[e.start]:02X} cannot be read)",
-                             line, col,
-                             hint="save the file as UTF-8 in your editor ('Save with encoding')")
-                       ) from e
+        raise _Problem(
+            _diag(
+                display,
+                "SR102",
+                f"this file is not UTF-8 text (byte 0x{raw[e.start]:02X} cannot be read)",
+                line,
+                col,
+                hint="save the file as UTF-8 in your editor ('Save with encoding')",
+            )
+        ) from e
 
 
 _FRIENDLY = {
@@ -203,10 +262,16 @@ def _parse(text: str, display: str, problems: list[Diagnostic]) -> tuple[Any, No
     except yaml.composer.ComposerError as e:
         mark = e.problem_mark
         if e.context and "expected a single document" in e.context and mark:
-            raise _Problem(_diag(display, "SR111",
-                                 "a second YAML document starts here ('---')",
-                                 mark.line + 1, mark.column + 1,
-                                 hint="keep one document per file; remove the '---' line")) from e
+            raise _Problem(
+                _diag(
+                    display,
+                    "SR111",
+                    "a second YAML document starts here ('---')",
+                    mark.line + 1,
+                    mark.column + 1,
+                    hint="keep one document per file; remove the '---' line",
+                )
+            ) from e
         raise _syntax_problem(e, text, display) from e
     except yaml.MarkedYAMLError as e:
         raise _syntax_problem(e, text, display) from e
@@ -215,9 +280,17 @@ def _parse(text: str, display: str, problems: list[Diagnostic]) -> tuple[Any, No
     finally:
         loader.dispose()
     if node is None or (isinstance(node, ScalarNode) and node.tag == _NULL and not node.value):
-        raise _Problem(_diag(display, "SR108", "this file is empty", 1, 1,
-                             hint="run 'sendreview init --force' in the workspace to restore the "
-                                  "file's outline, or write its fields by hand"))
+        raise _Problem(
+            _diag(
+                display,
+                "SR108",
+                "this file is empty",
+                1,
+                1,
+                hint="run 'sendreview init --force' in the workspace to restore the "
+                "file's outline, or write its fields by hand",
+            )
+        )
     builder = _Builder(display, problems)
     try:
         data = builder.build(node, 0)
@@ -236,14 +309,29 @@ def _syntax_problem(e: yaml.MarkedYAMLError, text: str, display: str) -> _Proble
             "\\t" in problem
         ):
             tab_col = source_line.find("\t") + 1
-            return _Problem(_diag(display, "SR104", "a tab is used for indentation; YAML needs "
-                                  "spaces", line, tab_col or col,
-                                  hint="replace the tab with spaces (most editors: 'Convert "
-                                       "indentation to spaces')"))
+            return _Problem(
+                _diag(
+                    display,
+                    "SR104",
+                    "a tab is used for indentation; YAML needs spaces",
+                    line,
+                    tab_col or col,
+                    hint="replace the tab with spaces (most editors: 'Convert "
+                    "indentation to spaces')",
+                )
+            )
     friendly = next((v for k, v in _FRIENDLY.items() if problem.startswith(k)), None)
     message = f"{friendly} (YAML: {problem})" if friendly else f"YAML syntax: {problem}"
-    return _Problem(_diag(display, "SR103", message, line, col,
-                          hint="if the value is text containing ':' or '#', put it in quotes"))
+    return _Problem(
+        _diag(
+            display,
+            "SR103",
+            message,
+            line,
+            col,
+            hint="if the value is text containing ':' or '#', put it in quotes",
+        )
+    )
 
 
 class _Builder:
@@ -256,12 +344,19 @@ class _Builder:
         self.expanded = 0
 
     def _problem(self, node: Node, code: str, message: str, hint: str | None = None) -> None:
-        self.problems.append(_diag(self.display, code, message, node.start_mark.line + 1,
-                                   node.start_mark.column + 1, hint))
+        self.problems.append(
+            _diag(
+                self.display,
+                code,
+                message,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                hint,
+            )
+        )
 
     def build(self, node: Node, depth: int) -> Any:
-        value, size = self._build(node, depth)
-        return value
+        return self._build(node, depth)[0]
 
     def _build(self, node: Node, depth: int) -> tuple[Any, int]:
         seen = self.memo.get(id(node))
@@ -269,8 +364,15 @@ class _Builder:
             self._grow(node, seen[1])
             return seen
         if depth > MAX_DEPTH:
-            raise _Problem(_diag(self.display, "SR110", "the data is nested too deeply",
-                                 node.start_mark.line + 1, node.start_mark.column + 1))
+            raise _Problem(
+                _diag(
+                    self.display,
+                    "SR110",
+                    "the data is nested too deeply",
+                    node.start_mark.line + 1,
+                    node.start_mark.column + 1,
+                )
+            )
         result: tuple[Any, int]
         if isinstance(node, ScalarNode):
             result = (self._scalar(node), 1)
@@ -293,11 +395,16 @@ class _Builder:
     def _grow(self, node: Node, size: int) -> None:
         self.expanded += size
         if self.expanded > MAX_NODES:
-            raise _Problem(_diag(self.display, "SR107",
-                                 "anchors and aliases here expand to more than "
-                                 f"{MAX_NODES:,} values; refused",
-                                 node.start_mark.line + 1, node.start_mark.column + 1,
-                                 hint="write the values out instead of repeating them with '*'"))
+            raise _Problem(
+                _diag(
+                    self.display,
+                    "SR107",
+                    f"anchors and aliases here expand to more than {MAX_NODES:,} values; refused",
+                    node.start_mark.line + 1,
+                    node.start_mark.column + 1,
+                    hint="write the values out instead of repeating them with '*'",
+                )
+            )
 
     def _mapping(self, node: MappingNode, depth: int) -> tuple[dict[Any, Any], int]:
         out: dict[Any, Any] = {}
@@ -306,18 +413,17 @@ class _Builder:
             if not isinstance(key_node, ScalarNode):
                 self._problem(key_node, "SR202", "a key must be plain text, not a list or mapping")
                 continue
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                self._problem(key_node, "SR106", "merge keys ('<<') are not supported",
-                              "write the keys out in full")
-                continue
             key = self._scalar(key_node)
             if isinstance(key, bool | float) or key is None:
                 key = key_node.value
             key = str(key)
             if key in out:
-                self._problem(key_node, "SR105", f"'{key}' is given twice in this mapping; "
-                              "only one can count",
-                              "merge the two entries into one, or rename one of them")
+                self._problem(
+                    key_node,
+                    "SR105",
+                    f"'{key}' is given twice in this mapping; only one can count",
+                    "merge the two entries into one, or rename one of them",
+                )
             value, s = self._build(value_node, depth + 1)
             out[key] = value
             size += s
@@ -334,23 +440,27 @@ class _Builder:
         if tag == _INT:
             if len(value) > 1 and value[0] == "0" and value[1].isdigit():
                 return value  # leading zeros: an identifier, not a number
-            return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+            return _number(_Int, int(value, 0) if value[:2] in ("0o", "0x") else int(value), value)
         if tag == _FLOAT:
             lowered = value.lower()
             if lowered.endswith((".inf", ".nan")):
-                return float(lowered.replace(".", ""))
-            return float(value)
+                return _number(_Float, float(lowered.replace(".", "")), value)
+            return _number(_Float, float(value), value)
         self._bad_tag(node)
         return None
 
     def _bad_tag(self, node: Node) -> None:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        self._problem(node, "SR106", f"the YAML tag '{tag}' is not allowed in review files",
-                      "remove the tag; review files hold only text, numbers, dates, lists "
-                      "and mappings")
+        self._problem(
+            node,
+            "SR106",
+            f"the YAML tag '{tag}' is not allowed in review files",
+            "remove the tag; review files hold only text, numbers, dates, lists and mappings",
+        )
 
 
 # --- writing -------------------------------------------------------------------------
+
 
 def _ruamel() -> Any:
     from ruamel.yaml import YAML
@@ -362,16 +472,22 @@ def _ruamel() -> Any:
     return y
 
 
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
 def scalar(value: object) -> str:
     """``value`` written as a YAML scalar that reads back as the same value."""
     if value is None:
         return ""
     if isinstance(value, str) and "\n" in value:
         raise ValueError("multi-line text needs a block scalar")
+    if isinstance(value, str) and _UNSAFE.search(value):  # YAML reads some as line breaks
+        escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+        return '"' + _UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", escaped) + '"'
     y = _ruamel()
     buf = io.StringIO()
     y.dump({"k": value}, buf)
-    return buf.getvalue().rstrip("\n")[len("k: "):]
+    return buf.getvalue().rstrip("\n")[len("k: ") :]
 
 
 def block_text(value: str, indent: int) -> str:
@@ -379,73 +495,6 @@ def block_text(value: str, indent: int) -> str:
     pad = " " * indent
     body = "\n".join(pad + line if line else "" for line in value.rstrip("\n").split("\n"))
     return "|\n" + body
-
-
-def _set_mode(tmp: Path, path: Path) -> None:
-    """Temporary files are private; the result gets the old file's mode, or the usual one."""
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    tmp.chmod(mode)
-
-
-def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the whole new one.
-
-    With ``overwrite=False`` an existing file is never replaced, even if it appears
-    between the check and the write (the final step is a hard link, which fails
-    when the name exists).
-    """
-    data = text.encode("utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        _set_mode(tmp, path)
-        if overwrite:
-            tmp.replace(path)
-        else:
-            os.link(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Replace a generated (non-YAML) file atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        _set_mode(tmp, path)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def edit(path: Path, change: Callable[[Any], None]) -> None:
-    """Round-trip edit: load with comments, apply ``change`` to the data, write back atomically.
-
-    Everything ``change`` does not touch keeps its comments, order, quoting and layout.
-    """
-    y = _ruamel()
-    text = path.read_text(encoding="utf-8-sig")
-    data = y.load(text)
-    change(data)
-    buf = io.StringIO()
-    y.dump(data, buf)
-    out = buf.getvalue()
-    if "\r\n" in text:
-        out = out.replace("\n", "\r\n")
-    write_atomic(path, out, overwrite=True)
 
 
 def set_top_level(path: Path, key: str, value: object) -> None:
@@ -464,8 +513,11 @@ def set_top_level(path: Path, key: str, value: object) -> None:
     rendered = scalar(value)
     for key_node, value_node in node.value:
         if isinstance(key_node, ScalarNode) and key_node.value == key:
-            if isinstance(value_node, ScalarNode) and value_node.tag == _NULL \
-                    and not value_node.value:  # "key:" with nothing after it
+            if (
+                isinstance(value_node, ScalarNode)
+                and value_node.tag == _NULL
+                and not value_node.value
+            ):  # "key:" with nothing after it
                 at = key_node.end_mark.index + 1  # just after the ':'
                 text = f"{text[:at]} {rendered}{text[at:]}"
             else:

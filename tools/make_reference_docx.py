@@ -7,7 +7,6 @@ Run after changing the style:  .venv/bin/python tools/make_reference_docx.py
 
 from __future__ import annotations
 
-import copy
 import subprocess
 import sys
 import tempfile
@@ -30,12 +29,18 @@ def pandoc_default(path: Path) -> None:
     sys.path.insert(0, str(ROOT))
     from sendreview.report.convert import _pandoc_path
 
-    subprocess.run([_pandoc_path(), "-o", str(path), "--print-default-data-file",
-                    "reference.docx"], check=True)
+    subprocess.run(
+        [_pandoc_path(), "-o", str(path), "--print-default-data-file", "reference.docx"], check=True
+    )
 
 
-def set_font(style, size: float | None = None, bold: bool | None = None,
-             colour: RGBColor | None = None, italic: bool | None = None) -> None:
+def set_font(
+    style,
+    size: float | None = None,
+    bold: bool | None = None,
+    colour: RGBColor | None = None,
+    italic: bool | None = None,
+) -> None:
     font = style.font
     font.name = FONT
     rpr = style.element.get_or_add_rPr()
@@ -91,8 +96,9 @@ def table_style(doc) -> None:
     if tblpr is None:
         tblpr = OxmlElement("w:tblPr")
         el.append(tblpr)
-    border(tblpr, "w:tblBorders", ["top", "left", "bottom", "right", "insideH", "insideV"],
-           4, "A6B4C6")
+    border(
+        tblpr, "w:tblBorders", ["top", "left", "bottom", "right", "insideH", "insideV"], 4, "A6B4C6"
+    )
     margins = OxmlElement("w:tblCellMar")
     for side, width in (("top", 50), ("left", 90), ("bottom", 50), ("right", 90)):
         m = OxmlElement(f"w:{side}")
@@ -133,8 +139,13 @@ def footer(doc) -> None:
     para.text = ""
 
     def field(code: str) -> None:
-        for kind, text in (("begin", None), (None, code), ("separate", None), (None, "1"),
-                           ("end", None)):
+        for kind, text in (
+            ("begin", None),
+            (None, code),
+            ("separate", None),
+            (None, "1"),
+            ("end", None),
+        ):
             run = para.add_run()
             run.font.size = Pt(8)
             if kind:
@@ -166,8 +177,11 @@ def main() -> None:
     spacing(styles["Body Text"], 3, 6)
     spacing(styles["First Paragraph"], 3, 6)
     spacing(styles["Compact"], 0, 2)
-    for name, size, before, after in (("Heading 1", 16, 18, 6), ("Heading 2", 13, 14, 4),
-                                      ("Heading 3", 11.5, 10, 3)):
+    for name, size, before, after in (
+        ("Heading 1", 16, 18, 6),
+        ("Heading 2", 13, 14, 4),
+        ("Heading 3", 11.5, 10, 3),
+    ):
         set_font(styles[name], size, bold=True, colour=BRAND, italic=False)
         spacing(styles[name], before, after, keep_next=True)
     styles["Heading 1"].paragraph_format.page_break_before = False

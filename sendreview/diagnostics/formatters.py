@@ -66,6 +66,5 @@ def summary(errors: int, warnings: int, reviews: int) -> str:
         return f"{n} {word}{'' if n == 1 else 's'}"
 
     return (
-        f"{plural(errors, 'error')}, {plural(warnings, 'warning')} "
-        f"in {plural(reviews, 'review')}"
+        f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {plural(reviews, 'review')}"
     )

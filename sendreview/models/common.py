@@ -30,7 +30,6 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-
 # pydantic must not see our own "$ref"s while it generates a schema; sendreview.schemas
 # swaps this key for a "$ref" to the allowed values it adds afterwards
 PLACEHOLDER = "x-sendreview-values"
@@ -105,9 +104,7 @@ def _iso_day(value: Any) -> Any:
     if isinstance(value, date):
         return value
     if not isinstance(value, str) or not _ISO_DAY.match(value):
-        raise PydanticCustomError(
-            "iso_date", "write dates as YYYY-MM-DD, for example 2026-10-14"
-        )
+        raise PydanticCustomError("iso_date", "write dates as YYYY-MM-DD, for example 2026-10-14")
     return value
 
 
@@ -137,8 +134,9 @@ Count = Annotated[int, Field(ge=0)]
 EVIDENCE_ID = r"^E[1-9][0-9]*$"
 RECOMMENDATION_ID = r"^R[1-9][0-9]*$"
 EvidenceId = Annotated[str, StringConstraints(pattern=EVIDENCE_ID), Ref("evidence")]
-RecommendationId = Annotated[str, StringConstraints(pattern=RECOMMENDATION_ID),
-                             Ref("recommendation")]
+RecommendationId = Annotated[
+    str, StringConstraints(pattern=RECOMMENDATION_ID), Ref("recommendation")
+]
 AreaId = Annotated[str, Ref("area")]
 ThemeId = Annotated[str, Ref("theme")]
 StatusId = Annotated[str, Ref("status")]
@@ -147,7 +145,7 @@ StatusId = Annotated[str, Ref("status")]
 def by_area(value: Any) -> Any:
     """A mapping from area of focus ids to ``value``."""
     return Annotated[
-        dict[AreaId, value],  # type: ignore[valid-type]
+        dict[AreaId, value],
         Field(json_schema_extra={"propertyNames": {PLACEHOLDER: "area"}}),
     ]
 

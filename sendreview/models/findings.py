@@ -16,10 +16,9 @@ from sendreview.models.common import (
     Person,
     Ref,
     Statement,
+    ThemeId,
     by_area,
     closed_vocab,
-    ThemeId,
-    vocab,
 )
 
 

@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sendreview.diagnostics import Diagnostic
 from sendreview.errors import SendreviewError, UsageError
@@ -35,13 +36,15 @@ def parse_formats(values: list[str]) -> list[str]:
             if not fmt:
                 continue
             if fmt not in FORMATS:
-                raise UsageError(f"'{fmt}' is not a report format",
-                                 f"choose from: {', '.join(FORMATS)}")
+                raise UsageError(
+                    f"'{fmt}' is not a report format", f"choose from: {', '.join(FORMATS)}"
+                )
             if fmt not in out:
                 out.append(fmt)
     if not out:
-        raise UsageError("no report format given", f"add --format with one of: "
-                                                   f"{', '.join(FORMATS)}")
+        raise UsageError(
+            "no report format given", f"add --format with one of: {', '.join(FORMATS)}"
+        )
     return out
 
 
@@ -58,38 +61,101 @@ def _reference(kind: str, given: Path | None, workspace: Path) -> Path | None:
     return built_in if built_in.is_file() else None
 
 
-def render_report(folder: str | Path, formats: list[str], *, kind: str = "review",
-                  output: Path | None = None, templates: Path | None = None,
-                  reference_doc: Path | None = None, force: bool = False,
-                  visit: date | None = None) -> Rendered:
-    from sendreview.api import load_review
-    from sendreview.report import markdown, outputs
-    from sendreview.report.documents import document
+def render_report(
+    folder: str | Path,
+    formats: list[str],
+    *,
+    kind: str = "review",
+    output: Path | None = None,
+    templates: Path | None = None,
+    reference_doc: Path | None = None,
+    force: bool = False,
+    visit: date | None = None,
+) -> Rendered:
+    from sendreview.paths import display_root
+    from sendreview.report import cache, markdown, outputs
 
     if kind not in KINDS:
         raise UsageError(f"'{kind}' is not a kind of report", f"choose from: {', '.join(KINDS)}")
+    if kind != "follow-up" and visit is not None:
+        raise UsageError("--visit is only for follow-up reports", "add --kind follow-up")
     if templates is not None and not templates.is_dir():
         raise SendreviewError(f"the templates folder '{templates}' does not exist")
     formats = parse_formats(formats)
-    ws = load_review(folder)
+    root = Path(folder)
+    if not (root / "review.yaml").is_file():
+        raise SendreviewError(
+            f"'{folder}' is not a review: it has no review.yaml",
+            "give the folder of a review, or run 'sendreview init' to start one",
+        )
+    folders = markdown.search_path(root, templates)
+    wanted = cache.key(root, folders, kind, visit, display_root(root))
+    entry = cache.load(root, kind, visit, wanted)
+    if entry is None:
+        entry = _render_markdown(root, kind, visit, folders)
+        cache.store(root, kind, visit, wanted, entry)
+    meta = entry.meta
+    targets = outputs.plan(root, f"{outputs.slug(meta['school'])}-{meta['stem']}", formats, output)
+    outputs.check(list(targets.values()), force)
+    docx_ref = _reference("docx", reference_doc, root)
+    assert docx_ref is not None, "the built-in reference.docx is part of sendreview"
     with tempfile.TemporaryDirectory(prefix="sendreview-") as tmp:
         work = Path(tmp)
-        doc = document(ws, kind, visit, work)
-        text = markdown.render(f"{kind}.md.j2", markdown.search_path(ws.root, templates),
-                               v=doc.view)
-        targets = outputs.plan(ws.root, f"{outputs.slug(doc.school)}-{doc.stem}", formats,
-                               output)
-        outputs.check(list(targets.values()), force)
-        docx_ref = _reference("docx", reference_doc, ws.root)
-        assert docx_ref is not None, "the built-in reference.docx is part of sendreview"
-        style = Style(title=doc.title, subtitle=doc.subtitle, date=doc.date, draft=doc.draft,
-                      reference_docx=docx_ref, reference_odt=_reference("odt", None, ws.root),
-                      stamp=doc.stamp, resources=doc.resources, toc=doc.toc)
+        images = work / "images" if entry.images else None
+        for name, data in entry.images.items():
+            (work / "images").mkdir(exist_ok=True)
+            (work / "images" / name).write_bytes(data)
+        style = Style(
+            title=meta["title"],
+            subtitle=meta["subtitle"],
+            date=meta["date"],
+            draft=meta["draft"],
+            reference_docx=docx_ref,
+            reference_odt=_reference("odt", None, root),
+            stamp=date.fromisoformat(meta["stamp"]),
+            resources=images,
+            toc=meta["toc"],
+        )
         produced = {fmt: work / f"report.{fmt}" for fmt in targets}
         with ThreadPoolExecutor(max_workers=2) as pool:  # each conversion is its own process
-            for future in [pool.submit(to_file, text, fmt, style, produced[fmt])
-                           for fmt in targets]:
+            for future in [
+                pool.submit(to_file, entry.markdown, fmt, style, produced[fmt]) for fmt in targets
+            ]:
                 future.result()
         for fmt, path in targets.items():
             outputs.publish(produced[fmt].read_bytes(), path)
-    return Rendered(list(targets.values()), [d for d in ws.diagnostics if not d.is_error])
+    return Rendered(list(targets.values()), entry.warnings)
+
+
+def _render_markdown(root: Path, kind: str, visit: date | None, folders: list[Path]) -> Any:
+    """Check the review and turn it into Markdown (with any images it needs)."""
+    from sendreview.api import load_review
+    from sendreview.report import cache, markdown
+    from sendreview.report.cache import Entry
+    from sendreview.report.documents import document
+
+    ws = load_review(root)
+    with tempfile.TemporaryDirectory(prefix="sendreview-") as tmp:
+        doc = document(ws, kind, visit, Path(tmp))
+        text = markdown.render(
+            f"{kind}.md.j2",
+            folders,
+            compiled=root / "build" / cache.FOLDER / "templates",
+            v=doc.view,
+        )
+        images = (
+            {p.name: p.read_bytes() for p in sorted(doc.resources.iterdir())}
+            if doc.resources
+            else {}
+        )
+    meta = {
+        "school": doc.school,
+        "stem": doc.stem,
+        "title": doc.title,
+        "subtitle": doc.subtitle,
+        "date": doc.date,
+        "draft": doc.draft,
+        "stamp": doc.stamp.isoformat(),
+        "toc": doc.toc,
+    }
+    return Entry(text, meta, [d for d in ws.diagnostics if not d.is_error], images)

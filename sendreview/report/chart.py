@@ -44,26 +44,53 @@ def draw(labels: list[str], tallies: list[dict[str, int]], target: Path) -> None
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     scale = frameworks.progress_scale()
-    plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "hatch.linewidth": 0.8,
-                         "svg.hashsalt": "sendreview"})
+    plt.rcParams.update(
+        {
+            "font.family": "DejaVu Sans",
+            "font.size": 9,
+            "hatch.linewidth": 0.8,
+            "svg.hashsalt": "sendreview",
+        }
+    )
     fig, ax = plt.subplots(figsize=(WIDTH_CM / 2.54, HEIGHT_CM / 2.54), dpi=DPI)
     bottoms = [0] * len(labels)
     for status in scale.statuses:
         values = [t[status.id] for t in tallies]
-        bars = ax.bar(labels, values, bottom=bottoms, color=status.hex, edgecolor="black",
-                      linewidth=0.6, hatch=status.hatch or None, label=status.label, width=0.6)
+        bars = ax.bar(
+            labels,
+            values,
+            bottom=bottoms,
+            color=status.hex,
+            edgecolor="black",
+            linewidth=0.6,
+            hatch=status.hatch or None,
+            label=status.label,
+            width=0.6,
+        )
         for bar, value, bottom in zip(bars, values, bottoms, strict=True):
             if value:
-                ax.text(bar.get_x() + bar.get_width() / 2, bottom + value / 2, str(value),
-                        ha="center", va="center", fontsize=9, fontweight="bold",
-                        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white",
-                              "edgecolor": "none", "alpha": 0.9})
+                ax.text(
+                    bar.get_x() + bar.get_width() / 2,
+                    bottom + value / 2,
+                    str(value),
+                    ha="center",
+                    va="center",
+                    fontsize=9,
+                    fontweight="bold",
+                    bbox={
+                        "boxstyle": "round,pad=0.15",
+                        "facecolor": "white",
+                        "edgecolor": "none",
+                        "alpha": 0.9,
+                    },
+                )
         bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
     ax.set_ylabel("Recommendations")
     ax.set_ylim(0, max(bottoms, default=0) + 1)
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
     fig.tight_layout()

@@ -6,10 +6,11 @@ wheel and Typst is a Python package; no fonts, images or styles are fetched.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import UTC, datetime, time
 from pathlib import Path
 
 from sendreview.errors import SendreviewError
@@ -19,10 +20,20 @@ FORMATS = ("docx", "pdf", "html", "odt", "md")
 
 # Reviewers' text is Markdown, but never raw HTML or TeX, and carries no attributes
 READER = "markdown" + "".join(
-    f"-{ext}" for ext in (
-        "raw_html", "raw_tex", "raw_attribute", "citations", "implicit_figures",
-        "link_attributes", "inline_code_attributes", "fenced_code_attributes",
-        "native_divs", "native_spans", "tex_math_dollars", "yaml_metadata_block",
+    f"-{ext}"
+    for ext in (
+        "raw_html",
+        "raw_tex",
+        "raw_attribute",
+        "citations",
+        "implicit_figures",
+        "link_attributes",
+        "inline_code_attributes",
+        "fenced_code_attributes",
+        "native_divs",
+        "native_spans",
+        "tex_math_dollars",
+        "yaml_metadata_block",
     )
 )
 
@@ -37,7 +48,7 @@ class Style:
     draft: bool
     reference_docx: Path
     reference_odt: Path | None
-    stamp: date  # the review's own date, so that output does not depend on today
+    stamp: dt.date  # the review's own date, so that output does not depend on today
     resources: Path | None = None  # folder holding images the Markdown refers to
     toc: bool = True
 
@@ -51,39 +62,69 @@ def _pandoc_path() -> str:
         bundled = Path(next(iter(spec.submodule_search_locations))) / "files" / "pandoc"
         if bundled.exists():
             return str(bundled)
-    raise SendreviewError("pandoc is missing from this installation",
-                          "reinstall sendreview: pip install --force-reinstall pypandoc_binary")
+    raise SendreviewError(
+        "pandoc is missing from this installation",
+        "reinstall sendreview: pip install --force-reinstall pypandoc_binary",
+    )
 
 
-def _pandoc(markdown: str, to: str, args: list[str], style: Style,
-            outputfile: Path | None = None) -> str:
-    os.environ.setdefault("PYPANDOC_PANDOC", _pandoc_path())
-    # pandoc stamps docx/odt with this instead of the current time: same input, same output
-    epoch = int(datetime.combine(style.stamp, time(12), timezone.utc).timestamp())
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    import pypandoc
+def source_date_epoch(style: Style) -> str:
+    """pandoc stamps docx/odt with this instead of the current time: same input, same output."""
+    return str(int(datetime.combine(style.stamp, time(12), UTC).timestamp()))
 
-    meta = ["-M", f"title={style.title}", "-M", f"subtitle={style.subtitle}",
-            "-M", "lang=en-GB", "-M", f"date={style.date}", "-M", "toc-title=Contents"]
+
+def pandoc_args(args: list[str], style: Style) -> list[str]:
+    """Everything pandoc is told besides the formats: metadata, filter, resources."""
+    meta = [
+        "-M",
+        f"title={style.title}",
+        "-M",
+        f"subtitle={style.subtitle}",
+        "-M",
+        "lang=en-GB",
+        "-M",
+        f"date={style.date}",
+        "-M",
+        "toc-title=Contents",
+    ]
     if style.resources:  # images sendreview drew for this report, and only those
         names = ",".join(sorted(p.name for p in style.resources.iterdir() if p.suffix == ".png"))
         meta += [f"--resource-path={style.resources}", "-M", f"allowed-images={names}"]
     lua = data_dir("templates") / "report" / "sendreview.lua"
+    return [*meta, *args, f"--lua-filter={lua}"]
+
+
+def _pandoc(
+    markdown: str, to: str, args: list[str], style: Style, outputfile: Path | None = None
+) -> str:
+    os.environ.setdefault("PYPANDOC_PANDOC", _pandoc_path())
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(style)
+    import pypandoc
+
     try:
         out: str = pypandoc.convert_text(
-            markdown, to, format=READER, extra_args=[*meta, *args],
-            filters=[str(lua)], outputfile=str(outputfile) if outputfile else None,
+            markdown,
+            to,
+            format=READER,
+            extra_args=pandoc_args(args, style),
+            outputfile=str(outputfile) if outputfile else None,
             verify_format=False,
         )
     except RuntimeError as e:
-        raise SendreviewError(f"pandoc could not produce the {to} report: {e}",
-                              "if you use your own templates, check them; otherwise this is a "
-                              "bug in sendreview") from e
+        raise SendreviewError(
+            f"pandoc could not produce the {to} report: {e}",
+            "if you use your own templates, check them; otherwise this is a bug in sendreview",
+        ) from e
     return out
 
 
 def _template_file(name: str) -> Path:
     return data_dir("templates") / "report" / name
+
+
+def docx_args(style: Style) -> list[str]:
+    toc = ["--toc", "--toc-depth=2"] if style.toc else []
+    return [*toc, f"--reference-doc={style.reference_docx}"]
 
 
 def to_file(markdown: str, fmt: str, style: Style, target: Path) -> None:
@@ -92,22 +133,33 @@ def to_file(markdown: str, fmt: str, style: Style, target: Path) -> None:
     if fmt == "docx":
         from sendreview.report import docx
 
-        _pandoc(markdown, "docx", [*toc, f"--reference-doc={style.reference_docx}"], style,
-                target)
+        _pandoc(markdown, "docx", docx_args(style), style, target)
         docx.finish(target)
     elif fmt == "odt":
         ref = [f"--reference-doc={style.reference_odt}"] if style.reference_odt else []
         _pandoc(markdown, "odt", [*toc, *ref], style, target)
     elif fmt == "html":
-        html = _pandoc(markdown, "html5", [
-            "--standalone", "--embed-resources", *toc,
-            f"--css={_template_file('report.css')}",
-            f"--template={_template_file('report.html')}",
-        ], style)
+        html = _pandoc(
+            markdown,
+            "html5",
+            [
+                "--standalone",
+                "--embed-resources",
+                "--wrap=none",
+                *toc,
+                f"--css={_template_file('report.css')}",
+                f"--template={_template_file('report.html')}",
+            ],
+            style,
+        )
         target.write_text(html, encoding="utf-8")
     elif fmt == "md":
-        md = _pandoc(markdown, "markdown-simple_tables-multiline_tables-pipe_tables",
-                     ["--standalone", "--columns=100"], style)
+        md = _pandoc(
+            markdown,
+            "markdown-simple_tables-multiline_tables-pipe_tables",
+            ["--standalone", "--columns=100"],
+            style,
+        )
         target.write_text(md, encoding="utf-8")
     elif fmt == "pdf":
         _pdf(markdown, style, target)
@@ -134,6 +186,8 @@ def _pdf(markdown: str, style: Style, target: Path) -> None:
         try:
             pdf = typst.compile(str(main), root=str(root), ignore_system_fonts=True)
         except Exception as e:  # typst reports its own error type; any failure is ours
-            raise SendreviewError(f"Typst could not produce the PDF report: {e}",
-                                  "if you use your own templates, check report.typ") from e
+            raise SendreviewError(
+                f"Typst could not produce the PDF report: {e}",
+                "if you use your own templates, check report.typ",
+            ) from e
     target.write_bytes(pdf)

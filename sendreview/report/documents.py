@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sendreview.errors import UsageError
 from sendreview.report import views
 from sendreview.workspace import Workspace
 
@@ -21,25 +20,34 @@ class Document:
     subtitle: str
     date: str
     draft: bool
-    stamp: date
+    stamp: dt.date
     resources: Path | None = None
     toc: bool = True
 
 
-def document(ws: Workspace, kind: str, visit: date | None, work: Path) -> Document:
+def document(ws: Workspace, kind: str, visit: dt.date | None, work: Path) -> Document:
     review = ws.review
     assert review is not None
-    if kind != "follow-up" and visit is not None:
-        raise UsageError("--visit is only for follow-up reports", "add --kind follow-up")
     d = review.dates
-    stamp = d.report_sent or d.report_due or max(d.visit, default=None) or d.commissioned \
-        or date(2000, 1, 1)
+    stamp = (
+        d.report_sent
+        or d.report_due
+        or max(d.visit, default=None)
+        or d.commissioned
+        or dt.date(2000, 1, 1)
+    )
     view = views.build(ws)
     if kind == "self-evaluation":
-        return Document(view, view.school, "self-evaluation", view.school,
-                        "SEND self-evaluation", view.framework, False,
-                        ws.self_evaluation.date if ws.self_evaluation and ws.self_evaluation.date
-                        else stamp)
+        return Document(
+            view,
+            view.school,
+            "self-evaluation",
+            view.school,
+            "SEND self-evaluation",
+            view.framework,
+            False,
+            ws.self_evaluation.date if ws.self_evaluation and ws.self_evaluation.date else stamp,
+        )
     if kind == "follow-up":
         from sendreview.report.followup import follow_up_document
 
@@ -47,6 +55,13 @@ def document(ws: Workspace, kind: str, visit: date | None, work: Path) -> Docume
     when = [f"Visit {view.visit}"] if view.visit else []
     if view.report_date:
         when.append(f"Report {view.report_date}")
-    return Document(view, view.school, "review", view.school,
-                    "SEND review report" + (" (draft)" if view.draft else ""),
-                    " · ".join(when), view.draft, stamp)
+    return Document(
+        view,
+        view.school,
+        "review",
+        view.school,
+        "SEND review report" + (" (draft)" if view.draft else ""),
+        " · ".join(when),
+        view.draft,
+        stamp,
+    )

@@ -19,13 +19,18 @@ import zipfile
 from pathlib import Path
 
 # pandoc puts each section's bookmark just before its heading's paragraph
-_HEADING = re.compile(r'<w:bookmarkStart [^>]*?w:name="([^"]+)"\s*/>\s*'
-                      r'(<w:p><w:pPr><w:pStyle w:val="Heading([12])"\s*/>.*?</w:p>)', re.S)
+_HEADING = re.compile(
+    r'<w:bookmarkStart [^>]*?w:name="([^"]+)"\s*/>\s*'
+    r'(<w:p><w:pPr><w:pStyle w:val="Heading([12])"\s*/>.*?</w:p>)',
+    re.S,
+)
 _TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
 _SECTPR = re.compile(r"<w:sectPr\b.*?</w:sectPr>", re.S)
-_TOC_FIELD = re.compile(r'(<w:instrText[^>]*>TOC [^<]*</w:instrText>)'
-                        r'<w:fldChar w:fldCharType="separate" ?/>(?:</w:r></w:p><w:p><w:r>)?'
-                        r'<w:fldChar w:fldCharType="end" ?/></w:r></w:p>')
+_TOC_FIELD = re.compile(
+    r"(<w:instrText[^>]*>TOC [^<]*</w:instrText>)"
+    r'<w:fldChar w:fldCharType="separate" ?/>(?:</w:r></w:p><w:p><w:r>)?'
+    r'<w:fldChar w:fldCharType="end" ?/></w:r></w:p>'
+)
 _START = '<w:p><w:pPr><w:pStyle w:val="SendreviewLandscapeStart"/></w:pPr></w:p>'
 _END = '<w:p><w:pPr><w:pStyle w:val="SendreviewLandscapeEnd"/></w:pPr></w:p>'
 
@@ -43,9 +48,16 @@ def _toc_entries(xml: str) -> str:
 
 def _fill_toc(xml: str) -> str:
     entries = _toc_entries(xml)
-    return _TOC_FIELD.sub(lambda m: m[1] + '<w:fldChar w:fldCharType="separate" /></w:r></w:p>'
-                          + entries + '<w:p><w:r><w:fldChar w:fldCharType="end" /></w:r></w:p>',
-                          xml, count=1)
+    return _TOC_FIELD.sub(
+        lambda m: (
+            m[1]
+            + '<w:fldChar w:fldCharType="separate" /></w:r></w:p>'
+            + entries
+            + '<w:p><w:r><w:fldChar w:fldCharType="end" /></w:r></w:p>'
+        ),
+        xml,
+        count=1,
+    )
 
 
 def _landscape(sect: str) -> str:
@@ -79,4 +91,3 @@ def finish(path: Path) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for info, data in out:
             z.writestr(info, data)
-

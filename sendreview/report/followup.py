@@ -59,16 +59,18 @@ class FollowUpView:
 def follow_up_document(ws: Workspace, view: ReportView, on: date | None, work: Path) -> Document:
     visits = ws.visits
     if not visits:
-        raise SendreviewError("this review has no follow-up visits yet",
-                              "start one with 'sendreview followup new'")
+        raise SendreviewError(
+            "this review has no follow-up visits yet", "start one with 'sendreview followup new'"
+        )
     if on is None:
         chosen = visits[-1]
     else:
         found = [v for v in visits if v.date == on]
         if not found:
             dates = ", ".join(v.date.isoformat() for v in visits)
-            raise SendreviewError(f"there is no follow-up visit on {on}",
-                                  f"the visits are on: {dates}")
+            raise SendreviewError(
+                f"there is no follow-up visit on {on}", f"the visits are on: {dates}"
+            )
         chosen = found[0]
     history = [v for v in visits if v.date <= chosen.date]
     scale = frameworks.progress_scale()
@@ -87,9 +89,17 @@ def follow_up_document(ws: Workspace, view: ReportView, on: date | None, work: P
         found = scale.get(last.status or "")
         return "Complete earlier" if found and found.complete and not last.recorded else "—"
 
-    rows = [ProgressRow(j.id, j.text, j.area,
-                        [cell(s.status, s.recorded) for s in j.steps[shown]],
-                        change(j.steps[-1]), j.steps[-1].note) for j in paths]
+    rows = [
+        ProgressRow(
+            j.id,
+            j.text,
+            j.area,
+            [cell(s.status, s.recorded) for s in j.steps[shown]],
+            change(j.steps[-1]),
+            j.steps[-1].note,
+        )
+        for j in paths
+    ]
     labels = [short_date(v.date) for v in history]
     tallies = chart.counts(paths, len(history))
     images = work / "images"
@@ -98,17 +108,30 @@ def follow_up_document(ws: Workspace, view: ReportView, on: date | None, work: P
     follow = frameworks.reporting().follow_up
     return Document(
         view=FollowUpView(
-            report=view, labels=follow.model_dump(), reviewer=chosen.reviewer,
-            date=long_date(chosen.date), number=len(history), summary=chosen.summary or "",
-            visits=labels[shown], earlier_visits=shown.start, rows=rows,
+            report=view,
+            labels=follow.model_dump(),
+            reviewer=chosen.reviewer,
+            date=long_date(chosen.date),
+            number=len(history),
+            summary=chosen.summary or "",
+            visits=labels[shown],
+            earlier_visits=shown.start,
+            rows=rows,
             key=[f"{s.symbol} {s.label}" for s in scale.statuses],
-            chart=CHART, chart_text=chart.describe(labels, tallies),
+            chart=CHART,
+            chart_text=chart.describe(labels, tallies),
             action_points_school=chosen.action_points.school,
             action_points_reviewer=chosen.action_points.reviewer,
-            vision=chosen.vision or "", next_visit=long_date(chosen.next_visit),
+            vision=chosen.vision or "",
+            next_visit=long_date(chosen.next_visit),
         ),
-        school=view.school, stem=f"follow-up-{chosen.date.isoformat()}", title=view.school,
+        school=view.school,
+        stem=f"follow-up-{chosen.date.isoformat()}",
+        title=view.school,
         subtitle=f"SEND review: follow-up visit {len(history)}",
-        date=long_date(chosen.date), draft=False, stamp=chosen.date, resources=images,
+        date=long_date(chosen.date),
+        draft=False,
+        stamp=chosen.date,
+        resources=images,
         toc=False,
     )

@@ -69,11 +69,19 @@ def search_path(workspace: Path | None, extra: Path | None) -> list[Path]:
 
 
 @cache
-def _environment(folders: tuple[Path, ...]) -> Any:
+def _environment(folders: tuple[Path, ...], compiled: Path | None) -> Any:
     import jinja2
 
+    bytecode = None
+    if compiled is not None:  # templates compiled once, like .pyc files, beside the reports
+        try:
+            compiled.mkdir(parents=True, exist_ok=True)
+            bytecode = jinja2.FileSystemBytecodeCache(str(compiled))
+        except OSError:
+            bytecode = None
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(f) for f in folders]),
+        bytecode_cache=bytecode,
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         finalize=_finalize,
@@ -88,22 +96,26 @@ def _environment(folders: tuple[Path, ...]) -> Any:
     return env
 
 
-def render(template: str, folders: list[Path], **values: Any) -> str:
-    from sendreview.errors import SendreviewError
-
+def render(template: str, folders: list[Path], compiled: Path | None = None, **values: Any) -> str:
     import jinja2
 
+    from sendreview.errors import SendreviewError
+
     try:
-        text: str = _environment(tuple(folders)).get_template(template).render(**values)
+        text: str = _environment(tuple(folders), compiled).get_template(template).render(**values)
     except jinja2.TemplateNotFound as e:
-        raise SendreviewError(f"the report template '{e.name}' was not found",
-                              "templates are looked up in: "
-                              + ", ".join(str(f) for f in folders)) from e
+        raise SendreviewError(
+            f"the report template '{e.name}' was not found",
+            "templates are looked up in: " + ", ".join(str(f) for f in folders),
+        ) from e
     except jinja2.TemplateSyntaxError as e:
-        raise SendreviewError(f"{e.filename or e.name}:{e.lineno}: template error: {e.message}",
-                              "fix the template; see the README's 'Customising' section") from e
+        raise SendreviewError(
+            f"{e.filename or e.name}:{e.lineno}: template error: {e.message}",
+            "fix the template; see the README's 'Customising' section",
+        ) from e
     except jinja2.UndefinedError as e:
-        raise SendreviewError(f"a report template uses something that does not exist: {e}",
-                              "check the names used in your own templates against the "
-                              "built-in ones") from e
+        raise SendreviewError(
+            f"a report template uses something that does not exist: {e}",
+            "check the names used in your own templates against the built-in ones",
+        ) from e
     return text

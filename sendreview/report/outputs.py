@@ -14,7 +14,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from sendreview import yamlio
+from sendreview.atomic import write_atomic
 from sendreview.errors import SendreviewError, UsageError
 
 MANIFEST = ".sendreview-outputs.json"
@@ -31,8 +31,10 @@ def plan(workspace: Path, stem: str, formats: list[str], output: Path | None) ->
         folder = workspace / "build"
     elif output.suffix and not output.is_dir():
         if len(formats) > 1:
-            raise UsageError(f"'{output}' names one file, but {len(formats)} formats were asked "
-                             "for", "give a folder with -o, or one --format")
+            raise UsageError(
+                f"'{output}' names one file, but {len(formats)} formats were asked for",
+                "give a folder with -o, or one --format",
+            )
         return {formats[0]: output}
     else:
         folder = output
@@ -60,18 +62,21 @@ def check(targets: list[Path], force: bool) -> None:
             continue
         known = _manifest(path.parent).get(path.name)
         if known is None:
-            raise SendreviewError(f"'{path}' already exists and was not written by sendreview",
-                                  "choose another place with -o, or add --force to replace it")
+            raise SendreviewError(
+                f"'{path}' already exists and was not written by sendreview",
+                "choose another place with -o, or add --force to replace it",
+            )
         if known != _digest(path.read_bytes()):
-            raise SendreviewError(f"'{path}' has been changed since sendreview wrote it",
-                                  "save your edited copy under another name, or add --force to "
-                                  "replace it")
+            raise SendreviewError(
+                f"'{path}' has been changed since sendreview wrote it",
+                "save your edited copy under another name, or add --force to replace it",
+            )
 
 
 def publish(data: bytes, path: Path) -> None:
     """Atomically put ``data`` at ``path`` and remember its fingerprint."""
-    yamlio.write_bytes_atomic(path, data)
+    write_atomic(path, data, overwrite=True)
     manifest = _manifest(path.parent)
     manifest[path.name] = _digest(data)
     text = json.dumps(dict(sorted(manifest.items())), indent=2) + "\n"
-    yamlio.write_atomic(path.parent / MANIFEST, text, overwrite=True)
+    write_atomic(path.parent / MANIFEST, text, overwrite=True)

@@ -189,27 +189,47 @@ def _evidence_index(items: list[EvidenceItem]) -> dict[str, EvidenceRef]:
     return index
 
 
-def _items(entries: list[Finding] | list[Statement], refs: dict[str, EvidenceRef],
-           theme_text: dict[str, str]) -> list[Item]:
-    return [Item(e.text, [refs[x] for x in getattr(e, "evidence", []) if x in refs],
-                 [theme_text.get(t, t) for t in e.themes])
-            for e in entries]
+def _items(
+    entries: list[Finding] | list[Statement],
+    refs: dict[str, EvidenceRef],
+    theme_text: dict[str, str],
+) -> list[Item]:
+    return [
+        Item(
+            e.text,
+            [refs[x] for x in getattr(e, "evidence", []) if x in refs],
+            [theme_text.get(t, t) for t in e.themes],
+        )
+        for e in entries
+    ]
 
 
-def _recommendation(rec: Recommendation, area: str,
-                    refs: dict[str, EvidenceRef]) -> RecommendationView:
-    return RecommendationView(rec.id, rec.text, area, [refs[x] for x in rec.evidence if x in refs],
-                              rec.owner or "", long_date(rec.due), short_date(rec.due),
-                              term("priorities", rec.priority))
+def _recommendation(
+    rec: Recommendation, area: str, refs: dict[str, EvidenceRef]
+) -> RecommendationView:
+    return RecommendationView(
+        rec.id,
+        rec.text,
+        area,
+        [refs[x] for x in rec.evidence if x in refs],
+        rec.owner or "",
+        long_date(rec.due),
+        short_date(rec.due),
+        term("priorities", rec.priority),
+    )
 
 
-def _share_row(label: str, share: Share | None, roll: int | None,
-               national: float | None) -> Row | None:
+def _share_row(
+    label: str, share: Share | None, roll: int | None, national: float | None
+) -> Row | None:
     if share is None:
         return None
     value = share.percent_of(roll)
-    shown = f"{share.count} ({percent(value)})" if share.count is not None and value is not None \
+    shown = (
+        f"{share.count} ({percent(value)})"
+        if share.count is not None and value is not None
         else (str(share.count) if share.count is not None else percent(value))
+    )
     return Row([label, shown, percent(national)])
 
 
@@ -224,33 +244,63 @@ def _context(ctx: Context, framework: Framework) -> ContextView:
         row = _share_row(label, share, ctx.roll, nat)
         if row:
             figures.append(row)
-    if ctx.sen_support and ctx.ehc_plans and ctx.sen_support.count is not None \
-            and ctx.ehc_plans.count is not None and ctx.roll:
+    if (
+        ctx.sen_support
+        and ctx.ehc_plans
+        and ctx.sen_support.count is not None
+        and ctx.ehc_plans.count is not None
+        and ctx.roll
+    ):
         total = ctx.sen_support.count + ctx.ehc_plans.count
-        nat_total = national.sen_support + national.ehc_plans \
-            if national and national.sen_support is not None and national.ehc_plans is not None \
+        nat_total = (
+            national.sen_support + national.ehc_plans
+            if national and national.sen_support is not None and national.ehc_plans is not None
             else None
-        figures.append(Row(["All pupils with SEND", f"{total} ({percent(100 * total / ctx.roll)})",
-                            percent(nat_total)]))
+        )
+        figures.append(
+            Row(
+                [
+                    "All pupils with SEND",
+                    f"{total} ({percent(100 * total / ctx.roll)})",
+                    percent(nat_total),
+                ]
+            )
+        )
     comparison = []
-    for label, rates in (("Attendance", ctx.attendance),
-                         ("Persistent absence", ctx.persistent_absence)):
+    for label, rates in (
+        ("Attendance", ctx.attendance),
+        ("Persistent absence", ctx.persistent_absence),
+    ):
         if isinstance(rates, Rates) and (rates.send is not None or rates.whole_school is not None):
             comparison.append(Row([label, percent(rates.send), percent(rates.whole_school)]))
-    for label, tally in (("Suspensions", ctx.suspensions),
-                         ("Permanent exclusions", ctx.permanent_exclusions)):
+    for label, tally in (
+        ("Suspensions", ctx.suspensions),
+        ("Permanent exclusions", ctx.permanent_exclusions),
+    ):
         if isinstance(tally, Tally) and (tally.send is not None or tally.whole_school is not None):
             comparison.append(Row([label, _opt(tally.send), _opt(tally.whole_school)]))
-    with_send = sum(s.count for s in (ctx.sen_support, ctx.ehc_plans)
-                    if s is not None and s.count is not None)
-    needs = [Row([term("primary_needs", n.need), _opt(n.pupils),
-                  percent(100 * n.pupils / with_send) if n.pupils is not None and with_send else ""])
-             for n in ctx.primary_needs]
+    with_send = sum(
+        s.count for s in (ctx.sen_support, ctx.ehc_plans) if s is not None and s.count is not None
+    )
+    needs = [
+        Row(
+            [
+                term("primary_needs", n.need),
+                _opt(n.pupils),
+                percent(100 * n.pupils / with_send) if n.pupils is not None and with_send else "",
+            ]
+        )
+        for n in ctx.primary_needs
+    ]
     return ContextView(
         prompt=framework.context_prompt or "",
-        as_of=long_date(ctx.as_of), source=ctx.source or "",
-        figures=figures, comparison=comparison, needs=needs,
-        narrative=ctx.narrative or "", staffing=ctx.staffing or "",
+        as_of=long_date(ctx.as_of),
+        source=ctx.source or "",
+        figures=figures,
+        comparison=comparison,
+        needs=needs,
+        narrative=ctx.narrative or "",
+        staffing=ctx.staffing or "",
         has_national=bool(national and (national.sen_support or national.ehc_plans)),
     )
 
@@ -261,8 +311,14 @@ def _opt(value: int | None) -> str:
 
 def build(ws: Workspace) -> ReportView:
     """The view of a validated workspace (``load_review`` guarantees the models exist)."""
-    review, ctx, sef, evidence, findings, fw = (ws.review, ws.context, ws.self_evaluation,
-                                                ws.evidence, ws.findings, ws.framework)
+    review, ctx, sef, evidence, findings, fw = (
+        ws.review,
+        ws.context,
+        ws.self_evaluation,
+        ws.evidence,
+        ws.findings,
+        ws.framework,
+    )
     assert review and ctx and sef and evidence and findings and fw, "validated workspace expected"
     refs = _evidence_index(evidence.log)
     theme_text = {t.id: t.text for a in fw.areas for t in a.themes}
@@ -271,39 +327,56 @@ def build(ws: Workspace) -> ReportView:
     for number, area in enumerate(fw.areas, 1):
         got = findings.areas.get(area.id)
         own = sef.areas.get(area.id)
-        recs = [_recommendation(r, area.heading, refs) for r in (got.recommendations if got else [])]
+        recs = [
+            _recommendation(r, area.heading, refs) for r in (got.recommendations if got else [])
+        ]
         recommendations += recs
-        areas.append(AreaView(
-            id=area.id, number=number, title=area.title, heading=area.heading,
-            themes=[ThemeView(t.id, t.text) for t in area.themes],
-            strengths=_items(got.strengths, refs, theme_text) if got else [],
-            areas_for_development=_items(got.areas_for_development, refs, theme_text)
-            if got else [],
-            recommendations=recs,
-            school_strengths=_items(own.strengths, refs, theme_text) if own else [],
-            school_areas_for_development=_items(own.areas_for_development, refs, theme_text)
-            if own else [],
-        ))
+        areas.append(
+            AreaView(
+                id=area.id,
+                number=number,
+                title=area.title,
+                heading=area.heading,
+                themes=[ThemeView(t.id, t.text) for t in area.themes],
+                strengths=_items(got.strengths, refs, theme_text) if got else [],
+                areas_for_development=_items(got.areas_for_development, refs, theme_text)
+                if got
+                else [],
+                recommendations=recs,
+                school_strengths=_items(own.strengths, refs, theme_text) if own else [],
+                school_areas_for_development=_items(own.areas_for_development, refs, theme_text)
+                if own
+                else [],
+            )
+        )
     d = review.dates
     labels = frameworks.reporting().annex_3
     stakeholders = _stakeholders(evidence.log)
     return ReportView(
-        school=review.school.name, urn=review.school.urn or "",
+        school=review.school.name,
+        urn=review.school.urn or "",
         setting=term("settings", review.school.setting),
         age_range=review.school.age_range or "",
-        local_authority=review.school.local_authority or "", trust=review.school.trust or "",
-        headteacher=review.school.headteacher or "", senco=review.school.senco or "",
-        framework=f"{fw.source}: {fw.title}" if fw.source else fw.title, framework_id=fw.id,
+        local_authority=review.school.local_authority or "",
+        trust=review.school.trust or "",
+        headteacher=review.school.headteacher or "",
+        senco=review.school.senco or "",
+        framework=f"{fw.source}: {fw.title}" if fw.source else fw.title,
+        framework_id=fw.id,
         draft=review.status == "draft",
         report_date=long_date(d.report_sent or d.report_due),
         visit=date_span(d.visit),
-        dates=[Row([label, value]) for label, value in (
-            ("Commissioned", long_date(d.commissioned)),
-            ("Self-evaluation received", long_date(d.self_evaluation_received)),
-            ("Visit", date_span(d.visit)),
-            ("Report due", long_date(d.report_due)),
-            ("Report sent", long_date(d.report_sent)),
-        ) if value],
+        dates=[
+            Row([label, value])
+            for label, value in (
+                ("Commissioned", long_date(d.commissioned)),
+                ("Self-evaluation received", long_date(d.self_evaluation_received)),
+                ("Visit", date_span(d.visit)),
+                ("Report due", long_date(d.report_due)),
+                ("Report sent", long_date(d.report_sent)),
+            )
+            if value
+        ],
         reviewers=[person(p) for p in review.reviewers],
         commissioned_by=review.commissioned_by or "",
         recommended_by=[term("recommenders", c) for c in review.recommended_by],
@@ -315,17 +388,30 @@ def build(ws: Workspace) -> ReportView:
         recommendations=recommendations,
         vision=findings.vision or "",
         labels={"vision_prompt": labels.vision_prompt, "title": labels.title, **labels.columns},
-        documents=[DocumentRow(term("documents", doc.document), short_date(doc.requested),
-                               short_date(doc.received) or "not received")
-                   for doc in evidence.documents],
+        documents=[
+            DocumentRow(
+                term("documents", doc.document),
+                short_date(doc.requested),
+                short_date(doc.received) or "not received",
+            )
+            for doc in evidence.documents
+        ],
         stakeholders=stakeholders,
-        log=[LogEntry(ref=refs[item.id], date=short_date(item.date),
-                      method=term("methods", item.method), title=item.title or "",
-                      stakeholders=", ".join(term("stakeholders", s, inline=True)
-                                             for s in item.stakeholders),
-                      areas=", ".join(_area_titles(item, fw)),
-                      notes=item.notes or "", attachments=item.attachments)
-             for item in evidence.log],
+        log=[
+            LogEntry(
+                ref=refs[item.id],
+                date=short_date(item.date),
+                method=term("methods", item.method),
+                title=item.title or "",
+                stakeholders=", ".join(
+                    term("stakeholders", s, inline=True) for s in item.stakeholders
+                ),
+                areas=", ".join(_area_titles(item, fw)),
+                notes=item.notes or "",
+                attachments=item.attachments,
+            )
+            for item in evidence.log
+        ],
         school_completed_by=[person(p) for p in sef.completed_by],
         school_date=long_date(sef.date),
     )

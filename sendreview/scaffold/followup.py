@@ -42,10 +42,15 @@ def _usable(folder: Path) -> Workspace:
 
     ws = load_review(folder, allow_errors=True)
     if ws.review is None or ws.findings is None:
-        blocking = [d for d in ws.diagnostics if d.is_error and
-                    d.path.endswith(("review.yaml", "recommendations.yaml"))]
-        raise InvalidReview(blocking, "review.yaml and recommendations.yaml must be valid "
-                                      "before a follow-up can be started")
+        blocking = [
+            d
+            for d in ws.diagnostics
+            if d.is_error and d.path.endswith(("review.yaml", "recommendations.yaml"))
+        ]
+        raise InvalidReview(
+            blocking,
+            "review.yaml and recommendations.yaml must be valid before a follow-up can be started",
+        )
     return ws
 
 
@@ -55,25 +60,39 @@ def new_follow_up(folder: str | Path, on: date | None = None) -> NewFollowUp:
     review = ws.review
     assert review is not None
     if review.dates.visit and on < review.dates.visit[-1]:
-        raise SendreviewError(f"{on} is before the review visit ({review.dates.visit[-1]})",
-                              "give the follow-up visit's date with --date YYYY-MM-DD")
+        raise SendreviewError(
+            f"{on} is before the review visit ({review.dates.visit[-1]})",
+            "give the follow-up visit's date with --date YYYY-MM-DD",
+        )
     path = ws.root / FOLLOW_UPS / f"{on.isoformat()}.yaml"
     if path.exists():
-        raise SendreviewError(f"{ws.path(f'{FOLLOW_UPS}/{path.name}')} already exists",
-                              "open it to carry on, or give another date with --date")
+        raise SendreviewError(
+            f"{ws.path(f'{FOLLOW_UPS}/{path.name}')} already exists",
+            "open it to carry on, or give another date with --date",
+        )
     scale = frameworks.progress_scale()
     earlier = [v for v in ws.visits if v.date < on]
-    open_recs, complete = [], []
+    open_recs: list[Carried] = []
+    complete: list[Carried] = []
     for journey in journeys(ws, earlier):
-        status = scale.get(journey.current) or scale.statuses[0]
-        last = f"{status.label.lower()} ({journey.last_seen})" if journey.last_seen \
+        status = scale.get(journey.current or "") or scale.statuses[0]
+        last = (
+            f"{status.label.lower()} ({journey.last_seen})"
+            if journey.last_seen
             else "new at the review"
+        )
         carried = Carried(journey.id, journey.area, journey.text, journey.due, status.id, last)
         (complete if status.complete else open_recs).append(carried)
     text = render_file(
-        "follow-up.yaml.j2", modeline=schemas.modeline, labels=frameworks.reporting().follow_up,
-        school=review.school.name, date=on, reviewer=review.reviewers[0].name,
-        statuses=[s.id for s in scale.statuses], open=open_recs, complete=complete,
+        "follow-up.yaml.j2",
+        modeline=schemas.modeline,
+        labels=frameworks.reporting().follow_up,
+        school=review.school.name,
+        date=on,
+        reviewer=review.reviewers[0].name,
+        statuses=[s.id for s in scale.statuses],
+        open=open_recs,
+        complete=complete,
     )
     validate_scaffold(text, path.name, FOLLOW_UP_MODEL)
     try:
@@ -85,7 +104,8 @@ def new_follow_up(folder: str | Path, on: date | None = None) -> NewFollowUp:
         previous = ws.root / FOLLOW_UPS / f"{earlier[-1].date.isoformat()}.yaml"
         if previous.is_file():
             yamlio.set_top_level(previous, "next_visit", on)
-            noted = (f"recorded {long_date(on)} as the date of the next visit in "
-                     f"{ws.path(f'{FOLLOW_UPS}/{previous.name}')}")
-    return NewFollowUp(ws.path(f"{FOLLOW_UPS}/{path.name}"), len(open_recs), len(complete),
-                       noted)
+            noted = (
+                f"recorded {long_date(on)} as the date of the next visit in "
+                f"{ws.path(f'{FOLLOW_UPS}/{previous.name}')}"
+            )
+    return NewFollowUp(ws.path(f"{FOLLOW_UPS}/{path.name}"), len(open_recs), len(complete), noted)

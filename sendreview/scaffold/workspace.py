@@ -25,7 +25,9 @@ from sendreview.resources import data_dir
 from sendreview.validation.schema import validate_model
 from sendreview.workspace import FILES
 
-GITIGNORE = "# Reports are generated from the YAML files: regenerate them, do not commit them.\nbuild/\n"
+GITIGNORE = (
+    "# Reports are generated from the YAML files: regenerate them, do not commit them.\nbuild/\n"
+)
 
 
 @dataclass
@@ -55,8 +57,10 @@ def resolve_framework(spec: str, base: Path | None = None) -> Framework:
     if base is not None and not path.is_absolute():
         path = base / path
     if not path.is_file():
-        raise SendreviewError(f"the framework file '{spec}' does not exist",
-                              "give annex-1, annex-2 or the path of a framework file")
+        raise SendreviewError(
+            f"the framework file '{spec}' does not exist",
+            "give annex-1, annex-2 or the path of a framework file",
+        )
     framework, problems = frameworks.load_file(path, spec)
     if framework is None:
         from sendreview.errors import InvalidReview
@@ -88,9 +92,13 @@ def _comment(text: str, indent: int = 0, first: str = "", rest: str = "") -> str
     lines: list[str] = []
     prefix = first
     for source in text.strip().split("\n"):  # keep the text's own lines (Markdown lists)
-        lines += textwrap.wrap(source, width=88 - indent - 2, initial_indent=prefix,
-                               subsequent_indent=rest or " " * len(first),
-                               break_on_hyphens=False) or [""]
+        lines += textwrap.wrap(
+            source,
+            width=88 - indent - 2,
+            initial_indent=prefix,
+            subsequent_indent=rest or " " * len(first),
+            break_on_hyphens=False,
+        ) or [""]
         prefix = rest or " " * len(first)
     return "\n".join(f"{pad}# {line}".rstrip() for line in lines)
 
@@ -120,7 +128,8 @@ def init_workspace(opts: InitOptions) -> InitResult:
         raise SendreviewError(
             f"'{folder}' already has files in it",
             "choose a new folder, or add --force to add the review's files beside them "
-            "(files already there are kept, never replaced)")
+            "(files already there are kept, never replaced)",
+        )
     framework = resolve_framework(opts.framework, Path.cwd())
     spec = opts.framework
     if frameworks.is_path(spec):  # refer to the file from the review folder
@@ -144,9 +153,12 @@ def init_workspace(opts: InitOptions) -> InitResult:
         _write_new(folder / name, text, result)
     (folder / "follow-ups").mkdir(exist_ok=True)
     (folder / "attachments").mkdir(exist_ok=True)
-    _write_new(folder / "attachments" / "README.txt",
-               "Put files the evidence log refers to here (notes, photos of work, scans),\n"
-               "and name them in evidence.yaml as attachments/<file name>.\n", result)
+    _write_new(
+        folder / "attachments" / "README.txt",
+        "Put files the evidence log refers to here (notes, photos of work, scans),\n"
+        "and name them in evidence.yaml as attachments/<file name>.\n",
+        result,
+    )
     _write_new(folder / ".gitignore", GITIGNORE, result)
     schemas.write(folder, framework)
     result.created.append(folder / ".sendreview" / "schemas")
@@ -169,8 +181,13 @@ def _git(folder: Path, wanted: bool | None) -> str | None:
         return None
     if git is None:
         return "git is not installed, so no repository was started" if wanted else None
-    inside = subprocess.run([git, "rev-parse", "--is-inside-work-tree"], cwd=folder,
-                            capture_output=True, text=True, check=False)
+    inside = subprocess.run(
+        [git, "rev-parse", "--is-inside-work-tree"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if inside.returncode == 0:
         return "the folder is already inside a git repository; no new one was started"
     subprocess.run([git, "init", "-q"], cwd=folder, check=True, capture_output=True)
@@ -187,6 +204,7 @@ def write_schemas(folder: Path) -> list[Path]:
     if ws.framework is None:
         from sendreview.errors import InvalidReview
 
-        raise InvalidReview([d for d in ws.diagnostics if d.is_error],
-                            "the review's framework could not be loaded")
+        raise InvalidReview(
+            [d for d in ws.diagnostics if d.is_error], "the review's framework could not be loaded"
+        )
     return schemas.write(folder, ws.framework)

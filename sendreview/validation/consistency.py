@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 from sendreview.diagnostics import Diagnostic
 from sendreview.models.walk import Loc
@@ -26,15 +27,24 @@ def _review_dates(ws: Workspace) -> list[Diagnostic]:
     ]
     out = []
     given = [(loc, name, day) for loc, name, day in steps if day is not None]
-    for (_, name_a, a), (loc_b, name_b, b) in zip(given, given[1:], strict=False):
+    for (_, name_a, a), (loc_b, name_b, b) in pairwise(given):
         if a and b and b < a:
-            out.append(part.doc.diagnostic(loc_b, "SR500", f"{name_b} ({b}) is before "
-                                           f"{name_a} ({a})",
-                                           "dates run: commissioned, visit days, report sent"))
+            out.append(
+                part.doc.diagnostic(
+                    loc_b,
+                    "SR500",
+                    f"{name_b} ({b}) is before {name_a} ({a})",
+                    "dates run: commissioned, visit days, report sent",
+                )
+            )
     if d.report_due and visit and d.report_due < visit[-1]:
-        out.append(part.doc.diagnostic(("dates", "report_due"), "SR500",
-                                       f"report due ({d.report_due}) is before the visit "
-                                       f"({visit[-1]})"))
+        out.append(
+            part.doc.diagnostic(
+                ("dates", "report_due"),
+                "SR500",
+                f"report due ({d.report_due}) is before the visit ({visit[-1]})",
+            )
+        )
     return out
 
 
@@ -45,19 +55,27 @@ def _evidence_dates(ws: Workspace) -> list[Diagnostic]:
     out = []
     for i, doc in enumerate(evidence.documents):
         if doc.requested and doc.received and doc.received < doc.requested:
-            out.append(part.doc.diagnostic(("documents", i, "received"), "SR500",
-                                           f"received ({doc.received}) is before requested "
-                                           f"({doc.requested})"))
+            out.append(
+                part.doc.diagnostic(
+                    ("documents", i, "received"),
+                    "SR500",
+                    f"received ({doc.received}) is before requested ({doc.requested})",
+                )
+            )
     if review is None:
         return out
     start, end = review.dates.commissioned, review.dates.report_sent
     for i, item in enumerate(evidence.log):
         if (start and item.date < start) or (end and item.date > end):
-            out.append(part.doc.diagnostic(
-                ("log", i, "date"), "SR504",
-                f"{item.id} is dated {item.date}, outside the review "
-                f"({start or '…'} to {end or '…'})",
-                "check the date; evidence from follow-up visits belongs in the follow-up file"))
+            out.append(
+                part.doc.diagnostic(
+                    ("log", i, "date"),
+                    "SR504",
+                    f"{item.id} is dated {item.date}, outside the review "
+                    f"({start or '…'} to {end or '…'})",
+                    "check the date; evidence from follow-up visits belongs in the follow-up file",
+                )
+            )
     return out
 
 
@@ -70,9 +88,13 @@ def _recommendation_dates(ws: Workspace) -> list[Diagnostic]:
     for area_id, area in findings.areas.items():
         for i, rec in enumerate(area.recommendations):
             if rec.due and rec.due < first_visit:
-                out.append(part.doc.diagnostic(
-                    ("areas", area_id, "recommendations", i, "due"), "SR500",
-                    f"{rec.id} is due {rec.due}, before the review visit ({first_visit})"))
+                out.append(
+                    part.doc.diagnostic(
+                        ("areas", area_id, "recommendations", i, "due"),
+                        "SR500",
+                        f"{rec.id} is due {rec.due}, before the review visit ({first_visit})",
+                    )
+                )
     return out
 
 
@@ -84,30 +106,52 @@ def _figures(ws: Workspace) -> list[Diagnostic]:
 
     def percent(loc: Loc, value: float | None) -> None:
         if value is not None and not 0 <= value <= 100:
-            out.append(part.doc.diagnostic(loc, "SR502", f"{value:g} is not a percentage "
-                                           "between 0 and 100"))
+            out.append(
+                part.doc.diagnostic(
+                    loc, "SR502", f"{value:g} is not a percentage between 0 and 100"
+                )
+            )
 
     def at_most(loc: Loc, value: int | None, whole: int | None, what: str, of: str) -> None:
         if value is not None and whole is not None and value > whole:
-            out.append(part.doc.diagnostic(loc, "SR501", f"the number of {what} ({value}) "
-                                           f"is more than {of} ({whole})"))
+            out.append(
+                part.doc.diagnostic(
+                    loc, "SR501", f"the number of {what} ({value}) is more than {of} ({whole})"
+                )
+            )
 
-    groups = {"sen_support": "pupils at SEN support", "ehc_plans": "pupils with an EHC plan",
-              "pupil_premium": "pupils eligible for the pupil premium"}
+    groups = {
+        "sen_support": "pupils at SEN support",
+        "ehc_plans": "pupils with an EHC plan",
+        "pupil_premium": "pupils eligible for the pupil premium",
+    }
     for name, group in groups.items():
         share = getattr(ctx, name)
         if share is not None and share.count is not None and share.percent is not None:
-            out.append(part.doc.diagnostic((name, "percent"), "SR503",
-                                           f"{name} gives both a count and a percentage",
-                                           "give the count only: the percentage is worked out "
-                                           "from the roll"))
+            out.append(
+                part.doc.diagnostic(
+                    (name, "percent"),
+                    "SR503",
+                    f"{name} gives both a count and a percentage",
+                    "give the count only: the percentage is worked out from the roll",
+                )
+            )
         if share is not None:
             percent((name, "percent"), share.percent)
             at_most((name,), share.count, ctx.roll, group, "the roll")
-    if ctx.sen_support and ctx.ehc_plans and ctx.sen_support.count is not None \
-            and ctx.ehc_plans.count is not None:
-        at_most(("ehc_plans",), ctx.sen_support.count + ctx.ehc_plans.count, ctx.roll,
-                "pupils at SEN support or with an EHC plan", "the roll")
+    if (
+        ctx.sen_support
+        and ctx.ehc_plans
+        and ctx.sen_support.count is not None
+        and ctx.ehc_plans.count is not None
+    ):
+        at_most(
+            ("ehc_plans",),
+            ctx.sen_support.count + ctx.ehc_plans.count,
+            ctx.roll,
+            "pupils at SEN support or with an EHC plan",
+            "the roll",
+        )
     for name in ("attendance", "persistent_absence"):
         rates = getattr(ctx, name)
         if rates is not None:
@@ -116,15 +160,24 @@ def _figures(ws: Workspace) -> list[Diagnostic]:
     for name in ("suspensions", "permanent_exclusions"):
         tally = getattr(ctx, name)
         if tally is not None:
-            at_most((name, "send"), tally.send, tally.whole_school,
-                    f"{name.replace('_', ' ')} of pupils with SEND", "the whole school's")
+            at_most(
+                (name, "send"),
+                tally.send,
+                tally.whole_school,
+                f"{name.replace('_', ' ')} of pupils with SEND",
+                "the whole school's",
+            )
     if ctx.national:
         percent(("national", "sen_support"), ctx.national.sen_support)
         percent(("national", "ehc_plans"), ctx.national.ehc_plans)
     known = [n.pupils for n in ctx.primary_needs if n.pupils is not None]
     send = [s.count for s in (ctx.sen_support, ctx.ehc_plans) if s and s.count is not None]
     if known and len(send) == 2:
-        at_most(("primary_needs",), sum(known), sum(send),
-                "pupils counted under primary needs",
-                "the pupils at SEN support or with an EHC plan")
+        at_most(
+            ("primary_needs",),
+            sum(known),
+            sum(send),
+            "pupils counted under primary needs",
+            "the pupils at SEN support or with an EHC plan",
+        )
     return out

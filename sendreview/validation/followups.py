@@ -11,8 +11,9 @@ from sendreview.workspace import Part, Workspace
 
 
 def check(ws: Workspace) -> list[Diagnostic]:
-    parts = sorted((p for p in ws.follow_ups if isinstance(p.model, FollowUp)),
-                   key=lambda p: p.model.date)
+    parts = sorted(
+        (p for p in ws.follow_ups if isinstance(p.model, FollowUp)), key=lambda p: p.model.date
+    )
     out = [*_names_and_dates(ws, parts)]
     findings = ws.findings
     if findings is None:
@@ -24,19 +25,33 @@ def check(ws: Workspace) -> list[Diagnostic]:
         visit: FollowUp = part.model
         for rec_id, progress in visit.progress.items():
             before = last.get(rec_id)
-            if rec_id in known and scale.get(progress.status) and before and \
-                    scale.rank(progress.status) < scale.rank(before) and \
-                    not (progress.note or "").strip():
-                out.append(part.doc.diagnostic(
-                    ("progress", rec_id, "status"), "SR702",
-                    f"{rec_id} has slipped from '{before}' to '{progress.status}' without a note",
-                    "add a note saying what changed"))
+            if (
+                rec_id in known
+                and scale.get(progress.status)
+                and before
+                and scale.rank(progress.status) < scale.rank(before)
+                and not (progress.note or "").strip()
+            ):
+                out.append(
+                    part.doc.diagnostic(
+                        ("progress", rec_id, "status"),
+                        "SR702",
+                        f"{rec_id} has slipped from '{before}' to '{progress.status}' "
+                        "without a note",
+                        "add a note saying what changed",
+                    )
+                )
         for rec_id in sorted(known - set(visit.progress), key=lambda r: int(r[1:])):
             status = scale.get(last.get(rec_id, scale.statuses[0].id))
             if status and not status.complete:
-                out.append(part.doc.diagnostic(
-                    ("progress",), "SR703", f"{rec_id} is still open but has no progress "
-                    "recorded at this visit", f"add '{rec_id}: {status.id}' (or its new status)"))
+                out.append(
+                    part.doc.diagnostic(
+                        ("progress",),
+                        "SR703",
+                        f"{rec_id} is still open but has no progress recorded at this visit",
+                        f"add '{rec_id}: {status.id}' (or its new status)",
+                    )
+                )
         last.update({r: p.status for r, p in visit.progress.items() if scale.get(p.status)})
     return out
 
@@ -49,19 +64,34 @@ def _names_and_dates(ws: Workspace, parts: list[Part]) -> list[Diagnostic]:
     for part in parts:
         visit: FollowUp = part.model
         if visit_end and visit.date < visit_end:
-            out.append(part.doc.diagnostic(("date",), "SR700",
-                                           f"this follow-up ({visit.date}) is dated before the "
-                                           f"review visit ({visit_end})"))
+            out.append(
+                part.doc.diagnostic(
+                    ("date",),
+                    "SR700",
+                    f"this follow-up ({visit.date}) is dated before the review visit ({visit_end})",
+                )
+            )
         if part.doc.path.stem != visit.date.isoformat():
-            out.append(part.doc.diagnostic(("date",), "SR704",
-                                           f"the file is named {part.doc.path.name} but the "
-                                           f"visit is dated {visit.date}",
-                                           f"rename the file to {visit.date}.yaml"))
+            out.append(
+                part.doc.diagnostic(
+                    ("date",),
+                    "SR704",
+                    f"the file is named {part.doc.path.name} but the visit is dated {visit.date}",
+                    f"rename the file to {visit.date}.yaml",
+                )
+            )
         if counts[visit.date] > 1:
-            out.append(part.doc.diagnostic(("date",), "SR705",
-                                           f"another follow-up file is also dated {visit.date}"))
+            out.append(
+                part.doc.diagnostic(
+                    ("date",), "SR705", f"another follow-up file is also dated {visit.date}"
+                )
+            )
         if visit.next_visit and visit.next_visit <= visit.date:
-            out.append(part.doc.diagnostic(("next_visit",), "SR500",
-                                           f"next visit ({visit.next_visit}) is not after this "
-                                           f"visit ({visit.date})"))
+            out.append(
+                part.doc.diagnostic(
+                    ("next_visit",),
+                    "SR500",
+                    f"next visit ({visit.next_visit}) is not after this visit ({visit.date})",
+                )
+            )
     return out

@@ -21,12 +21,22 @@ def check(ws: Workspace) -> list[Diagnostic]:
             pure = PurePosixPath(name.replace("\\", "/"))
             target = (ws.root / pure).resolve()
             if pure.is_absolute() or Path(name).is_absolute() or not target.is_relative_to(root):
-                out.append(part.doc.diagnostic(
-                    loc, "SR404", f"attachment '{name}' is outside the review folder",
-                    "copy the file into the review folder (for example attachments/) and give "
-                    "its path relative to the folder"))
+                out.append(
+                    part.doc.diagnostic(
+                        loc,
+                        "SR404",
+                        f"attachment '{name}' is outside the review folder",
+                        "copy the file into the review folder (for example attachments/) and give "
+                        "its path relative to the folder",
+                    )
+                )
             elif not target.is_file():
-                out.append(part.doc.diagnostic(
-                    loc, "SR403", f"attachment '{name}' does not exist",
-                    "check the spelling; paths are relative to the review folder"))
+                out.append(
+                    part.doc.diagnostic(
+                        loc,
+                        "SR403",
+                        f"attachment '{name}' does not exist",
+                        "check the spelling; paths are relative to the review folder",
+                    )
+                )
     return out

@@ -49,59 +49,113 @@ def check(ws: Workspace) -> list[Diagnostic]:
             first = defined[m.ref.kind].setdefault(m.value, m)
             if first is not m:
                 line = first.part.doc.position(first.loc)
-                out.append(m.diagnostic(
-                    "SR401", f"{m.ref.kind} id '{m.value}' is used twice",
-                    f"it is already used at line {line[0] if line else '?'}; give this one "
-                    "the next unused number"))
+                out.append(
+                    m.diagnostic(
+                        "SR401",
+                        f"{m.ref.kind} id '{m.value}' is used twice",
+                        f"it is already used at line {line[0] if line else '?'}; give this one "
+                        "the next unused number",
+                    )
+                )
     evidence_known = isinstance(ws.parts.get("evidence") and ws.parts["evidence"].raw, dict)
     recommendations_known = isinstance(
-        ws.parts.get("recommendations") and ws.parts["recommendations"].raw, dict)
+        ws.parts.get("recommendations") and ws.parts["recommendations"].raw, dict
+    )
     for m in all_mentions:
         if not m.ref.defines:
             out.extend(_check_mention(ws, m, defined, evidence_known, recommendations_known))
     return out
 
 
-def _check_mention(ws: Workspace, m: Mention, defined: dict[str, dict[str, Mention]],
-                   evidence_known: bool, recommendations_known: bool) -> list[Diagnostic]:
+def _check_mention(
+    ws: Workspace,
+    m: Mention,
+    defined: dict[str, dict[str, Mention]],
+    evidence_known: bool,
+    recommendations_known: bool,
+) -> list[Diagnostic]:
     kind, value = m.ref.kind, m.value
     fw = ws.framework
     if kind == "area" and fw is not None:
         ids = [a.id for a in fw.areas]
         if value not in ids:
-            return [m.diagnostic("SR302", f"'{value}' is not an area of focus in {fw.id}",
-                                 _hint(value, ids, f"The areas are: {', '.join(ids)}"))]
+            return [
+                m.diagnostic(
+                    "SR302",
+                    f"'{value}' is not an area of focus in {fw.id}",
+                    _hint(value, ids, f"The areas are: {', '.join(ids)}"),
+                )
+            ]
     elif kind == "theme" and fw is not None:
         themes = fw.theme_ids
         if value not in themes:
-            return [m.diagnostic("SR303", f"'{value}' is not a theme of {fw.id}",
-                                 _hint(value, list(themes),
-                                       f"'sendreview frameworks show {fw.id}' lists the themes"))]
+            return [
+                m.diagnostic(
+                    "SR303",
+                    f"'{value}' is not a theme of {fw.id}",
+                    _hint(
+                        value,
+                        list(themes),
+                        f"'sendreview frameworks show {fw.id}' lists the themes",
+                    ),
+                )
+            ]
         area = _enclosing_area(m.loc)
         if area is not None and area in {a.id for a in fw.areas} and themes[value] != area:
-            return [m.diagnostic("SR305", f"theme '{value}' belongs to the area "
-                                 f"'{themes[value]}', but is listed under '{area}'",
-                                 "move the entry to that area, or pick a theme of this one")]
+            return [
+                m.diagnostic(
+                    "SR305",
+                    f"theme '{value}' belongs to the area "
+                    f"'{themes[value]}', but is listed under '{area}'",
+                    "move the entry to that area, or pick a theme of this one",
+                )
+            ]
     elif kind == "status":
         ids = [s.id for s in frameworks.progress_scale().statuses]
         if value not in ids:
-            return [m.diagnostic("SR304", f"'{value}' is not a progress status",
-                                 _hint(value, ids, f"Use one of: {', '.join(ids)}"))]
+            return [
+                m.diagnostic(
+                    "SR304",
+                    f"'{value}' is not a progress status",
+                    _hint(value, ids, f"Use one of: {', '.join(ids)}"),
+                )
+            ]
     elif kind == "vocab" and m.ref.vocab:
         vocabulary = frameworks.vocabularies()[m.ref.vocab]
         ids = [t.id for t in vocabulary.terms]
         if value not in ids:
-            return [m.diagnostic(
-                "SR304", f"'{value}' is not one of the {vocabulary.title.lower()}",
-                _hint(value, ids, f"Use one of: {', '.join(ids)}"
-                      + ("; or write 'other: your words'" if m.ref.other else "")))]
+            return [
+                m.diagnostic(
+                    "SR304",
+                    f"'{value}' is not one of the {vocabulary.title.lower()}",
+                    _hint(
+                        value,
+                        ids,
+                        f"Use one of: {', '.join(ids)}"
+                        + ("; or write 'other: your words'" if m.ref.other else ""),
+                    ),
+                )
+            ]
     elif kind == "evidence" and evidence_known and value not in defined["evidence"]:
-        return [m.diagnostic("SR400", f"evidence '{value}' is not in the evidence log",
-                             "add it to the log in evidence.yaml, or correct the id")]
-    elif kind == "recommendation" and recommendations_known and \
-            value not in defined["recommendation"]:
-        return [m.diagnostic("SR701", f"there is no recommendation '{value}'",
-                             "progress is recorded against the ids in recommendations.yaml")]
+        return [
+            m.diagnostic(
+                "SR400",
+                f"evidence '{value}' is not in the evidence log",
+                "add it to the log in evidence.yaml, or correct the id",
+            )
+        ]
+    elif (
+        kind == "recommendation"
+        and recommendations_known
+        and value not in defined["recommendation"]
+    ):
+        return [
+            m.diagnostic(
+                "SR701",
+                f"there is no recommendation '{value}'",
+                "progress is recorded against the ids in recommendations.yaml",
+            )
+        ]
     return []
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from sendreview.diagnostics import Diagnostic
 from sendreview.diagnostics.codes import CODES
-from sendreview.workspace import SKIP_DIRS, Workspace, display_root, load
+from sendreview.paths import SKIP_DIRS, display_root
+from sendreview.workspace import Workspace, load
 
 
 @dataclass
@@ -64,14 +65,22 @@ def validate(paths: Iterable[str | Path], *, strict: bool = False) -> Result:
             result.reviews += 1
             result.diagnostics.extend(check_workspace(load(root, display_root(root))))
         if not found:
-            result.diagnostics.append(_no_review(str(given), f"no review.yaml in '{given}' or "
-                                                             "any folder below it"))
+            result.diagnostics.append(
+                _no_review(str(given), f"no review.yaml in '{given}' or any folder below it")
+            )
     if strict:
         result.diagnostics = [d.as_error() for d in result.diagnostics]
     return result
 
 
 def _no_review(path: str, message: str) -> Diagnostic:
-    return Diagnostic(path, None, None, CODES["SR100"].severity, "SR100", message,
-                      "give the folder of a review (it holds review.yaml), or run "
-                      "'sendreview init FOLDER' to start one")
+    return Diagnostic(
+        path,
+        None,
+        None,
+        CODES["SR100"].severity,
+        "SR100",
+        message,
+        "give the folder of a review (it holds review.yaml), or run "
+        "'sendreview init FOLDER' to start one",
+    )

@@ -72,30 +72,50 @@ def _diagnostic(doc: Document, model: type[BaseModel], err: Any) -> Diagnostic:
         allowed = field_names(model, loc[:-1])
         hint = did_you_mean(name, allowed)
         listing = ", ".join(allowed)
-        return at("SR200", f"unknown field '{name}'",
-                  f"{hint + ' ' if hint else ''}Fields allowed here: {listing}", key=True)
+        return at(
+            "SR200",
+            f"unknown field '{name}'",
+            f"{hint + ' ' if hint else ''}Fields allowed here: {listing}",
+            key=True,
+        )
     if kind == "missing":
         name = str(loc[-1])
-        return doc.diagnostic(loc[:-1], "SR201", f"'{name}' is missing here",
-                              f"add a line '{name}: …'")
+        return doc.diagnostic(
+            loc[:-1], "SR201", f"'{name}' is missing here", f"add a line '{name}: …'"
+        )
     if kind == "iso_date":
-        return at("SR203", f"'{value}' is not a date written as YYYY-MM-DD",
-                  "write dates as YYYY-MM-DD, for example 2026-10-14")
+        return at(
+            "SR203",
+            f"'{value}' is not a date written as YYYY-MM-DD",
+            "write dates as YYYY-MM-DD, for example 2026-10-14",
+        )
     if kind.startswith("date_"):
         reason = ctx.get("error", "")
-        return at("SR203", f"'{value}' is not a real date" + (f" ({reason})" if reason else ""),
-                  "check the day and month; dates are YYYY-MM-DD")
+        return at(
+            "SR203",
+            f"'{value}' is not a real date" + (f" ({reason})" if reason else ""),
+            "check the day and month; dates are YYYY-MM-DD",
+        )
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         fields = field_names(model, loc)
         hint = f"expected fields: {', '.join(fields)}" if fields else None
-        return at("SR202", f"expected a mapping (key: value lines) at {where}, "
-                  f"found {kind_of(value)}", hint)
+        return at(
+            "SR202",
+            f"expected a mapping (key: value lines) at {where}, found {kind_of(value)}",
+            hint,
+        )
     if kind == "list_type":
-        return at("SR202", f"expected a list at {where}, found {kind_of(value)}",
-                  "write each item on its own line, starting with '- '")
+        return at(
+            "SR202",
+            f"expected a list at {where}, found {kind_of(value)}",
+            "write each item on its own line, starting with '- '",
+        )
     if kind in ("string_type", "str_type"):
-        return at("SR202", f"expected text at {where}, found {kind_of(value)}",
-                  "if you meant several paragraphs, use '|' and indent the text below")
+        return at(
+            "SR202",
+            f"expected text at {where}, found {kind_of(value)}",
+            "if you meant several paragraphs, use '|' and indent the text below",
+        )
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return at("SR202", f"expected a whole number at {where}, found {value!r}")
     if kind in ("float_type", "float_parsing"):
@@ -103,14 +123,22 @@ def _diagnostic(doc: Document, model: type[BaseModel], err: Any) -> Diagnostic:
     if kind in ("bool_type", "bool_parsing"):
         return at("SR202", f"expected true or false at {where}, found {value!r}")
     if kind == "string_pattern_mismatch":
-        return at("SR204", f"'{value}' is not allowed at {where}",
-                  _PATTERNS.get(ctx.get("pattern", ""), "ids are lower-case words joined by "
-                                                        "hyphens, such as 'lesson-observation'"))
+        return at(
+            "SR204",
+            f"'{value}' is not allowed at {where}",
+            _PATTERNS.get(
+                ctx.get("pattern", ""),
+                "ids are lower-case words joined by hyphens, such as 'lesson-observation'",
+            ),
+        )
     if kind == "greater_than_equal":
         return at("SR204", f"{value!r} is too small at {where}; it must be {ctx['ge']} or more")
     if kind == "literal_error":
-        return at("SR204", f"'{value}' is not allowed at {where}",
-                  f"write one of: {ctx.get('expected', '')}")
+        return at(
+            "SR204",
+            f"'{value}' is not allowed at {where}",
+            f"write one of: {ctx.get('expected', '')}",
+        )
     if kind == "too_short":
         return at("SR204", f"{where} needs at least one entry")
     if kind == "framework":

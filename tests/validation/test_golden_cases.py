@@ -18,8 +18,9 @@ NAMES = sorted(p.name for p in (CASES / "validate").iterdir() if p.is_dir())
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_validate_output(name: str, tmp_path: Path, cli: Invoke,
-                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_validate_output(
+    name: str, tmp_path: Path, cli: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
     build_case(name, tmp_path / name)
     monkeypatch.chdir(tmp_path)
     result = cli("validate", name)

@@ -1,0 +1,42 @@
+"""Writing files so that a reader sees either the old file or the whole new one, never half."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def _mode_for(path: Path) -> int:
+    """The replaced file's mode, or the usual mode for a new file (temporary files are 0600)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_atomic(path: Path, data: str | bytes, *, overwrite: bool) -> None:
+    """Write ``data`` to ``path`` atomically.
+
+    With ``overwrite=False`` an existing file is never replaced, even one that appears
+    between a check and the write: the last step is a hard link, which fails if the
+    name exists (``FileExistsError``).
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(raw)
+            f.flush()
+            os.fsync(f.fileno())
+        tmp.chmod(_mode_for(path))
+        if overwrite:
+            tmp.replace(path)
+        else:
+            os.link(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -1,0 +1,18 @@
+"""How folders are named in messages, and which folders are never part of a review."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# Folders inside or around reviews that hold no review files of their own
+SKIP_DIRS = {"build", ".git", ".sendreview", "node_modules", "__pycache__", ".venv", "templates"}
+
+
+def display_root(path: Path) -> str:
+    """A folder as the user would name it: relative to where they are, when inside it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return rel if not rel.startswith("..") else str(path)

@@ -1,0 +1,129 @@
+"""`sendreview followup new`: carrying recommendations over from visit to visit."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sendreview import yamlio
+from tests.conftest import Invoke, build_case
+
+
+def progress(path: Path) -> dict[str, object]:
+    data = yamlio.read(path).data
+    return {k: v["status"] for k, v in (data["progress"] or {}).items()}
+
+
+def set_statuses(path: Path, statuses: dict[str, str], note: str | None = None) -> None:
+    text = path.read_text()
+    for rec, status in statuses.items():
+        old = f"  {rec}:\n    status: "
+        start = text.index(old) + len(old)
+        end = text.index("\n", start)
+        text = text[:start] + status + text[end:]
+        if note:
+            text = text.replace(
+                f"  {rec}:\n    status: {status}\n    note:",
+                f"  {rec}:\n    status: {status}\n    note: {note}",
+                1,
+            )
+    path.write_text(text)
+
+
+def test_statuses_carry_over_across_three_visits(cli: Invoke, tmp_path: Path) -> None:
+    ws = build_case("short-forms", tmp_path / "ws")  # R1 and R2, no follow-ups yet
+    first = cli("followup", "new", str(ws), "--date", "2026-12-01")
+    assert first.exit_code == 0, first.output
+    visit1 = ws / "follow-ups" / "2026-12-01.yaml"
+    assert progress(visit1) == {"R1": "not-started", "R2": "not-started"}
+    assert "# R1 · Leadership · due 31 January 2027 · last: new at the review" in visit1.read_text()
+    set_statuses(visit1, {"R1": "achieved", "R2": "in-progress"})
+    assert cli("validate", str(ws)).exit_code == 0
+
+    second = cli("followup", "new", str(ws), "--date", "2027-01-20")
+    assert "1 open recommendation carried over, 1 already complete." in second.stdout
+    visit2 = ws / "follow-ups" / "2027-01-20.yaml"
+    assert progress(visit2) == {"R2": "in-progress"}
+    assert (
+        "# Complete, not asked again:\n  #   R1 achieved (2026-12-01): Arrange training"
+        in visit2.read_text()
+    )
+    set_statuses(visit2, {"R2": "not-started"}, note="The lead left; restarted in January.")
+
+    cli("followup", "new", str(ws), "--date", "2027-03-03")
+    visit3 = ws / "follow-ups" / "2027-03-03.yaml"
+    assert progress(visit3) == {"R2": "not-started"}
+    assert "last: not started (2027-01-20)" in visit3.read_text()
+    assert cli("validate", str(ws)).exit_code == 0
+
+
+def test_the_previous_visit_gets_its_next_visit_date_and_nothing_else(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    ws = build_case("short-forms", tmp_path / "ws")
+    cli("followup", "new", str(ws), "--date", "2026-12-01")
+    visit1 = ws / "follow-ups" / "2026-12-01.yaml"
+    # make the file the user's own: comments, CRLF, odd spacing, quoting
+    text = visit1.read_text().replace("summary:", "summary:   'Half-day visit'   # kept")
+    visit1.write_bytes(text.replace("\n", "\r\n").encode())
+    before = visit1.read_bytes().split(b"\r\n")
+    result = cli("followup", "new", str(ws), "--date", "2027-01-20")
+    assert "recorded 20 January 2027 as the date of the next visit" in result.stdout
+    after = visit1.read_bytes().split(b"\r\n")
+    changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+    assert changed == [(b"next_visit:", b"next_visit: 2027-01-20")]
+    assert yamlio.read(visit1).data["next_visit"] == "2027-01-20"
+
+
+def test_set_top_level_adds_a_missing_key_at_the_end(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text("# mine\ndate: 2026-12-01   # the visit\n")
+    yamlio.set_top_level(path, "next_visit", date(2027, 1, 1))
+    assert path.read_text() == "# mine\ndate: 2026-12-01   # the visit\nnext_visit: 2027-01-01\n"
+    yamlio.set_top_level(path, "date", date(2026, 12, 2))
+    assert path.read_text() == "# mine\ndate: 2026-12-02   # the visit\nnext_visit: 2027-01-01\n"
+
+
+def test_an_existing_visit_is_never_replaced(cli: Invoke, tmp_path: Path) -> None:
+    ws = build_case("short-forms", tmp_path / "ws")
+    cli("followup", "new", str(ws), "--date", "2026-12-01")
+    visit = ws / "follow-ups" / "2026-12-01.yaml"
+    visit.write_text(visit.read_text() + "# my notes\n")
+    again = cli("followup", "new", str(ws), "--date", "2026-12-01")
+    assert again.exit_code == 1
+    assert "already exists" in again.stderr
+    assert visit.read_text().endswith("# my notes\n")
+
+
+def test_an_interrupted_write_leaves_no_file(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = build_case("short-forms", tmp_path / "ws")
+
+    def power_cut(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "link", power_cut)
+    result = cli("followup", "new", str(ws), "--date", "2026-12-01")
+    assert result.exit_code == 130
+    assert list((ws / "follow-ups").iterdir()) == []
+
+
+def test_a_visit_before_the_review_is_refused(cli: Invoke, tmp_path: Path) -> None:
+    ws = build_case("short-forms", tmp_path / "ws")
+    result = cli("followup", "new", str(ws), "--date", "2026-10-01")
+    assert result.exit_code == 1
+    assert "2026-10-01 is before the review visit (2026-10-14)" in result.stderr
+
+
+def test_from_each_example(cli: Invoke, riverside: Path, brookfield: Path) -> None:
+    result = cli("followup", "new", str(riverside), "--date", "2027-06-23")
+    assert result.exit_code == 0
+    assert set(progress(riverside / "follow-ups" / "2027-06-23.yaml")) == {"R3", "R4", "R9", "R11"}
+    result = cli("followup", "new", str(brookfield), "--date", "2026-12-16")
+    assert "12 open recommendations carried over, 0 already complete." in result.stdout
+    for ws in (riverside, brookfield):
+        assert cli("validate", str(ws)).exit_code == 0

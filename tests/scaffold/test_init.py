@@ -1,0 +1,236 @@
+"""`sendreview init`: a new review that reads like the guide's forms and validates."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from sendreview import yamlio
+from tests.conftest import Invoke
+
+FILES = [
+    "review.yaml",
+    "context.yaml",
+    "self-evaluation.yaml",
+    "evidence.yaml",
+    "recommendations.yaml",
+]
+
+
+def init(cli: Invoke, folder: Path, *extra: str) -> object:
+    return cli(
+        "init",
+        str(folder),
+        "--framework",
+        "annex-1",
+        "--school",
+        "Oak Lane Primary",
+        "--urn",
+        "990555",
+        "--reviewer",
+        "Ada Reviewer",
+        "--visit",
+        "2026-11-05",
+        "--no-git",
+        *extra,
+    )
+
+
+@pytest.mark.parametrize("framework", ["annex-1", "annex-2"])
+def test_a_new_review_validates_with_only_warnings(
+    cli: Invoke, tmp_path: Path, framework: str
+) -> None:
+    folder = tmp_path / "oak-lane"
+    result = cli(
+        "init",
+        str(folder),
+        "--framework",
+        framework,
+        "--school",
+        "Oak Lane",
+        "--reviewer",
+        "Ada Reviewer",
+        "--no-git",
+    )
+    assert result.exit_code == 0, result.output
+    for name in FILES:
+        text = (folder / name).read_text()
+        assert text.startswith("# yaml-language-server: $schema=.sendreview/schemas/")
+        assert all(len(line) <= 100 for line in text.splitlines()), name
+    checked = cli("validate", str(folder))
+    assert checked.exit_code == 0
+    assert " error " not in checked.stdout and "warning" in checked.stdout
+
+
+def test_themes_are_comments_under_each_area(cli: Invoke, tmp_path: Path) -> None:
+    init(cli, tmp_path / "ws")
+    text = (tmp_path / "ws" / "self-evaluation.yaml").read_text()
+    assert "  leadership:\n    # LEADERSHIP OF SEND\n" in text
+    assert (
+        "    # - leadership.vision: The school has a clear vision for the education of all" in text
+    )
+    data = yamlio.read(tmp_path / "ws" / "self-evaluation.yaml").data
+    assert list(data["areas"]) == [
+        "outcomes",
+        "leadership",
+        "teaching-learning",
+        "pupils-parents",
+        "assessment",
+        "monitoring",
+        "resources",
+        "provision",
+    ]
+
+
+def test_json_schemas_know_the_frameworks_ids(cli: Invoke, tmp_path: Path) -> None:
+    from jsonschema import Draft202012Validator
+
+    init(cli, tmp_path / "ws")
+    schemas = tmp_path / "ws" / ".sendreview" / "schemas"
+    schema = json.loads((schemas / "evidence.json").read_text())
+    validator = Draft202012Validator(schema)
+    good = {
+        "log": [
+            {
+                "id": "E1",
+                "date": "2026-11-05",
+                "method": "book-look",
+                "areas": ["leadership"],
+                "themes": ["leadership.vision"],
+            }
+        ]
+    }
+    assert not list(validator.iter_errors(good))
+    bad = {
+        "log": [{"id": "E1", "date": "2026-11-05", "method": "book-look", "areas": ["leadershp"]}]
+    }
+    assert list(validator.iter_errors(bad))
+
+
+def test_the_examples_satisfy_their_own_schemas() -> None:
+    from jsonschema import Draft202012Validator
+
+    from tests.conftest import EXAMPLES
+
+    checked = 0
+    for review in sorted(EXAMPLES.iterdir()):
+        schemas = review / ".sendreview" / "schemas"
+        for path in [*review.glob("*.yaml"), *review.glob("follow-ups/*.yaml")]:
+            kind = "follow-up" if path.parent.name == "follow-ups" else path.stem
+            validator = Draft202012Validator(json.loads((schemas / f"{kind}.json").read_text()))
+            errors = list(validator.iter_errors(yamlio.read(path).data))
+            assert not errors, f"{path}: {errors[0].message}"
+            checked += 1
+    assert checked >= 13
+
+
+def test_a_folder_with_files_is_refused_and_force_keeps_them(cli: Invoke, tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine")
+    refused = init(cli, folder)
+    assert refused.exit_code == 1
+    assert "already has files in it" in refused.stderr
+    (folder / "review.yaml").write_text("school: {name: Mine}\n")
+    forced = init(cli, folder, "--force")
+    assert forced.exit_code == 0
+    assert (folder / "review.yaml").read_text() == "school: {name: Mine}\n"
+    assert (folder / "notes.txt").read_text() == "mine"
+    assert "kept     " in forced.stdout and (folder / "context.yaml").exists()
+
+
+def test_missing_answers_without_a_terminal_fail_clearly(cli: Invoke, tmp_path: Path) -> None:
+    result = cli("init", str(tmp_path / "ws"), "--framework", "annex-1", "--no-git")
+    assert result.exit_code == 2
+    assert "--school is needed when sendreview cannot ask (no terminal)" in result.stderr
+    assert not (tmp_path / "ws").exists()
+
+
+def test_prompts_in_a_terminal(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sendreview.cli
+
+    monkeypatch.setattr(sendreview.cli, "_interactive", lambda: True)
+    answers = "annex-2\nHill Top School\nBea Reviewer\n990777\nn\n"
+    result = cli("init", str(tmp_path / "ws"), input=answers)
+    assert result.exit_code == 0, result.output
+    review = yamlio.read(tmp_path / "ws" / "review.yaml").data
+    assert review["school"] == {
+        "name": "Hill Top School",
+        "urn": "990777",
+        "setting": None,
+        "age_range": None,
+        "local_authority": None,
+        "trust": None,
+        "headteacher": None,
+        "senco": None,
+    }
+    assert review["framework"] == "annex-2"
+    assert not (tmp_path / "ws" / ".git").exists()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_git_repository_ignores_build(cli: Invoke, tmp_path: Path) -> None:
+    result = cli(
+        "init",
+        str(tmp_path / "ws"),
+        "--framework",
+        "annex-1",
+        "--school",
+        "Oak",
+        "--reviewer",
+        "Ada",
+        "--git",
+    )
+    assert result.exit_code == 0
+    assert (tmp_path / "ws" / ".git").is_dir()
+    assert "build/" in (tmp_path / "ws" / ".gitignore").read_text()
+    (tmp_path / "ws" / "build").mkdir()
+    (tmp_path / "ws" / "build" / "x.docx").write_text("x")
+    ignored = subprocess.run(
+        ["git", "check-ignore", "build/x.docx"],
+        cwd=tmp_path / "ws",
+        capture_output=True,
+        check=False,
+    )
+    assert ignored.returncode == 0
+
+
+def test_a_trusts_own_framework_file(cli: Invoke, tmp_path: Path) -> None:
+    own = tmp_path / "trust.yaml"
+    shutil.copy(
+        Path(__file__).parent.parent
+        / "cases"
+        / "validate"
+        / "custom-framework"
+        / "trust-framework.yaml",
+        own,
+    )
+    result = cli(
+        "init",
+        str(tmp_path / "ws"),
+        "--framework",
+        str(own),
+        "--school",
+        "Oak",
+        "--reviewer",
+        "Ada",
+        "--no-git",
+    )
+    assert result.exit_code == 0, result.output
+    assert yamlio.read(tmp_path / "ws" / "review.yaml").data["framework"] == "../trust.yaml"
+    assert "deployment:" in (tmp_path / "ws" / "recommendations.yaml").read_text()
+    assert cli("validate", str(tmp_path / "ws")).exit_code == 0
+
+
+def test_schema_command_rewrites_the_schemas(cli: Invoke, tmp_path: Path) -> None:
+    init(cli, tmp_path / "ws")
+    target = tmp_path / "ws" / ".sendreview" / "schemas" / "review.json"
+    target.unlink()
+    result = cli("schema", str(tmp_path / "ws"))
+    assert result.exit_code == 0 and target.exists()
