@@ -9,15 +9,17 @@ Exit codes: 0 done, 1 a problem with the user's files, 2 a usage problem,
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from sendreview import __version__
 from sendreview.errors import InvalidReview, SendreviewError
+
+if TYPE_CHECKING:
+    from datetime import date
 
 
 class _Group(TyperGroup):
@@ -197,6 +199,8 @@ def init(
 def _date(value: str | None, flag: str) -> date | None:
     if value is None:
         return None
+    from datetime import date
+
     try:
         return date.fromisoformat(value)
     except ValueError:
