@@ -22,6 +22,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT))
+
+from sendreview import yamlio  # noqa: E402
+
 TARGET = 0.35
 
 
@@ -65,7 +69,7 @@ def groups(workspaces: list[Path]) -> dict[Path, list[Path]]:
     by_schema: dict[Path, list[Path]] = defaultdict(list)
     first_of: dict[str, Path] = {}
     for ws in workspaces:
-        framework = "annex-1" if "annex-1" in (ws / "review.yaml").read_text() else "annex-2"
+        framework = str(yamlio.read(ws / "review.yaml").data["framework"])
         schemas = first_of.setdefault(framework, ws / ".sendreview" / "schemas")
         for name in ("review", "context", "self-evaluation", "evidence", "recommendations"):
             by_schema[schemas / f"{name}.json"].append(ws / f"{name}.yaml")

@@ -3,7 +3,7 @@
 The package is usable from Python; the command line is a thin face on it::
 
     from sendreview import load_review, validate
-    diagnostics = validate(["riverside-primary-2026"])
+    diagnostics = validate("riverside-primary-2026", "oak-lane-2026")
     review = load_review("riverside-primary-2026")
 
 Heavy modules are imported on first use so that ``sendreview --help`` stays fast.

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sendreview.diagnostics import Diagnostic
 from sendreview.errors import InvalidReview, SendreviewError
-from sendreview.workspace import Workspace
+
+if TYPE_CHECKING:  # kept light: `report` asks require_review() before anything heavy
+    from sendreview.diagnostics import Diagnostic
+    from sendreview.workspace import Workspace
 
 
 def validate(*paths: str | Path, strict: bool = False) -> list[Diagnostic]:
@@ -14,6 +17,17 @@ def validate(*paths: str | Path, strict: bool = False) -> list[Diagnostic]:
     from sendreview.validation.run import validate as run
 
     return run(paths or (".",), strict=strict).diagnostics
+
+
+def require_review(path: str | Path) -> Path:
+    """``path`` as a review folder, or a clear error saying it is not one."""
+    root = Path(path)
+    if not (root / "review.yaml").is_file():
+        raise SendreviewError(
+            f"'{path}' is not a review: it has no review.yaml",
+            "give the folder of a review, or run 'sendreview init' to start one",
+        )
+    return root
 
 
 def load_review(path: str | Path, *, allow_errors: bool = False) -> Workspace:
@@ -25,12 +39,7 @@ def load_review(path: str | Path, *, allow_errors: bool = False) -> Workspace:
     from sendreview.validation.run import check_workspace
     from sendreview.workspace import load
 
-    root = Path(path)
-    if not (root / "review.yaml").is_file():
-        raise SendreviewError(
-            f"'{path}' is not a review: it has no review.yaml",
-            "give the folder of a review, or run 'sendreview init' to start one",
-        )
+    root = require_review(path)
     ws = load(root)
     ws.diagnostics = check_workspace(ws)
     if not allow_errors and any(d.is_error for d in ws.diagnostics):

@@ -17,6 +17,17 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
+def _place_new(tmp: Path, path: Path) -> None:
+    try:
+        os.link(tmp, path)  # fails if the name exists, even if it appeared a moment ago
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links (FAT and exFAT USB sticks): check, then rename
+        if path.exists():
+            raise FileExistsError(path) from None
+        tmp.replace(path)
+
+
 def write_atomic(path: Path, data: str | bytes, *, overwrite: bool) -> None:
     """Write ``data`` to ``path`` atomically.
 
@@ -37,6 +48,6 @@ def write_atomic(path: Path, data: str | bytes, *, overwrite: bool) -> None:
         if overwrite:
             tmp.replace(path)
         else:
-            os.link(tmp, path)
+            _place_new(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)

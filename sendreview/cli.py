@@ -50,6 +50,21 @@ def _report(e: Exception) -> int:
     if isinstance(e, SendreviewError):
         _say(e.message, e.hint)
         return e.exit_code
+    if isinstance(e, BrokenPipeError):  # `sendreview validate -f json | head`: not an error
+        import contextlib
+        import os
+
+        with contextlib.suppress(OSError, ValueError):  # stop Python complaining at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    if isinstance(e, OSError):  # the disk, permissions, a file open in Word: not a bug
+        where = f" {e.filename}" if e.filename else ""
+        _say(
+            f"could not use{where}: {e.strerror or e}",
+            "check that the folder exists, that you may write there, and that the file is "
+            "not open in another program (Word locks the files it has open)",
+        )
+        return 1
     from sendreview.crash import write_crash_log
 
     path = write_crash_log(e)
@@ -163,8 +178,13 @@ def init(
     ] = False,
 ) -> None:
     """Start a review: a folder of YAML files laid out like the guide's forms."""
-    from sendreview.scaffold.workspace import InitOptions, init_workspace
+    from sendreview.scaffold.workspace import InitOptions, answers_from, init_workspace
 
+    known = answers_from(folder) if force else {}  # repairing a review: reuse its answers
+    framework = framework or known.get("framework")
+    school = school or known.get("school")
+    reviewer = reviewer or known.get("reviewers")
+    urn = urn or known.get("urn")
     framework = _ask(
         framework, "--framework", "Framework (annex-1 mainstream, annex-2 special/PRU/AP/ARP)"
     )
@@ -260,7 +280,7 @@ def frameworks_show(
     from sendreview.terminal import print_framework
 
     _choice(fmt, ("text", "json"), "--format")
-    print_framework(resolve_framework(framework), fmt)
+    print_framework(resolve_framework(framework, Path.cwd()), fmt)
 
 
 @app.command()

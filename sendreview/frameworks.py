@@ -5,6 +5,8 @@ The code knows their shape (sendreview.models.framework), never their content.
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
@@ -24,10 +26,10 @@ _DATA_FILES = {"vocabularies", "progress", "reporting"}
 
 
 def _load_builtin(name: str, model: type[M]) -> M:
-    from sendreview.validation.schema import validate_model
+    from sendreview.validation.schema import check_document
 
     doc = yamlio.read(data_dir("frameworks") / f"{name}.yaml", f"frameworks/{name}.yaml")
-    result, problems = (None, doc.problems) if not doc.ok else validate_model(doc, model)
+    result, problems = check_document(doc, model)
     if result is None:  # the installation itself is broken: not the user's doing
         raise RuntimeError(f"built-in frameworks/{name}.yaml is invalid: {problems}")
     return result
@@ -75,12 +77,55 @@ def is_path(spec: str) -> bool:
     return spec.endswith((".yaml", ".yml")) or "/" in spec or "\\" in spec
 
 
+@dataclass(frozen=True)
+class Resolved:
+    """What a framework name or path led to: a framework, or why not."""
+
+    framework: Framework | None
+    path: Path | None = None  # the file of a user's own framework
+    problems: list[Diagnostic] = field(default_factory=list)  # in that file
+    error: str | None = None  # about the name or path itself
+    hint: str | None = None
+
+
+def resolve(spec: str, base: Path, display_base: str = "") -> Resolved:
+    """A built-in framework by id, a framework file by path (relative to ``base``), or
+    ``<base>/<id>.yaml`` for a user's own framework kept beside the review."""
+    if not is_path(spec):
+        if spec in builtin_ids():
+            return Resolved(builtin(spec))
+        if not (base / f"{spec}.yaml").is_file():
+            from sendreview.validation.schema import did_you_mean
+
+            close = did_you_mean(spec, builtin_ids())
+            return Resolved(
+                None,
+                error=f"there is no framework '{spec}'",
+                hint=f"{close + ' ' if close else ''}Use annex-1 (mainstream), "
+                "annex-2 (special school, PRU, AP, ARP) or the path of your "
+                "own framework file",
+            )
+        spec = f"{spec}.yaml"
+    path = Path(spec).expanduser()
+    if not path.is_absolute():
+        path = base / path
+    if not path.is_file():
+        return Resolved(
+            None,
+            error=f"the framework file '{spec}' does not exist",
+            hint="give a path relative to the review folder, or annex-1 / annex-2",
+        )
+    display = spec if Path(spec).is_absolute() else os.path.normpath(Path(display_base) / spec)
+    framework, problems = load_file(path, display)
+    return Resolved(framework, path, problems)
+
+
 _custom_cache: dict[tuple[Path, int, int], tuple[Framework | None, list[Diagnostic]]] = {}
 
 
 def load_file(path: Path, display: str) -> tuple[Framework | None, list[Diagnostic]]:
     """A user's own framework file, validated like the built-ins (cached per file version)."""
-    from sendreview.validation.schema import validate_model
+    from sendreview.validation.schema import check_document
 
     try:
         stat = path.stat()
@@ -90,11 +135,7 @@ def load_file(path: Path, display: str) -> tuple[Framework | None, list[Diagnost
     if key and key in _custom_cache:
         framework, problems = _custom_cache[key]
         return framework, [_redisplay(d, display) for d in problems]
-    doc = yamlio.read(path, display)
-    result: tuple[Framework | None, list[Diagnostic]]
-    result = (None, doc.problems) if not doc.ok else validate_model(doc, Framework)
-    if doc.ok and result[0] is None:
-        result = (None, doc.problems + result[1])
+    result = check_document(yamlio.read(path, display), Framework)
     if key:
         _custom_cache[key] = result
     return result

@@ -58,7 +58,7 @@ def _change(before: str | None, now: str | None) -> str | None:
 
 def journeys(ws: Workspace, visits: list[FollowUp] | None = None) -> list[Journey]:
     """The journey of every recommendation over ``visits`` (default: all, oldest first)."""
-    from sendreview.report.views import long_date
+    from sendreview.words import long_date
 
     findings, framework = ws.findings, ws.framework
     if findings is None:

@@ -15,13 +15,14 @@ from pydantic import BaseModel
 from sendreview import frameworks
 from sendreview.atomic import write_atomic
 from sendreview.models.common import PLACEHOLDER
+from sendreview.models.followup import FollowUp
 from sendreview.models.framework import Framework
-from sendreview.workspace import FILES, FOLLOW_UP_MODEL, FOLLOW_UPS, SCHEMA_DIR
+from sendreview.workspace import FILES, SCHEMA_DIR
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 KINDS: dict[str, type[BaseModel]] = {
     **{key: model for key, (_, model) in FILES.items()},
-    "follow-up": FOLLOW_UP_MODEL,
+    "follow-up": FollowUp,
 }
 
 
@@ -125,6 +126,3 @@ def write(root: Path, framework: Framework) -> list[Path]:
             write_atomic(path, text, overwrite=True)
         written.append(path)
     return written
-
-
-__all__ = ["FOLLOW_UPS", "KINDS", "json_schema", "modeline", "write"]

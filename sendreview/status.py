@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from sendreview import frameworks
+from sendreview.diagnostics import count
+from sendreview.diagnostics.formatters import plural
 from sendreview.progress import journeys
-from sendreview.report.views import date_span, long_date
+from sendreview.words import date_span, long_date
 from sendreview.workspace import Workspace
 
 
@@ -61,14 +63,14 @@ def review_status(folder: str | Path) -> ReviewStatus:
     from sendreview.api import load_review
 
     ws = load_review(folder, allow_errors=True)
-    errors = sum(1 for d in ws.diagnostics if d.is_error)
+    errors, warnings = count(ws.diagnostics)
     review = ws.review
     status = ReviewStatus(
         school=review.school.name if review else str(folder),
         framework=ws.framework.id if ws.framework else "",
         report=review.status if review else "",
         errors=errors,
-        warnings=len(ws.diagnostics) - errors,
+        warnings=warnings,
     )
     status.stages = _stages(ws)
     status.areas = _areas(ws)
@@ -104,14 +106,12 @@ def _stages(ws: Workspace) -> list[Stage]:
                 "Commissioned",
                 d.commissioned is not None and bool(review.reasons),
                 f"{long_date(d.commissioned) or 'date not given'}; "
-                f"{len(review.reasons)} reason(s) recorded",
+                f"{plural(len(review.reasons), 'reason')} recorded",
             )
         )
     areas = [a.id for a in fw.areas] if fw else []
     if sef is not None:
-        filled = sum(
-            1 for a in areas if (x := sef.areas.get(a)) and (x.strengths or x.areas_for_development)
-        )
+        filled = sum(1 for a in areas if (x := sef.areas.get(a)) and x.filled)
         stages.append(
             Stage(
                 "Self-evaluation",
@@ -137,12 +137,7 @@ def _stages(ws: Workspace) -> list[Stage]:
             )
         )
     if findings is not None:
-        with_findings = sum(
-            1
-            for a in areas
-            if (x := findings.areas.get(a))
-            and (x.strengths or x.areas_for_development or x.recommendations)
-        )
+        with_findings = sum(1 for a in areas if (x := findings.areas.get(a)) and x.has_findings)
         stages.append(
             Stage(
                 "Findings",
@@ -156,7 +151,7 @@ def _stages(ws: Workspace) -> list[Stage]:
             Stage(
                 "Recommendations",
                 bool(recs) and based == len(recs),
-                f"{len(recs)} recommendation(s), {based} resting on evidence",
+                f"{plural(len(recs), 'recommendation')}, {based} resting on evidence",
             )
         )
         stages.append(
@@ -176,9 +171,19 @@ def _stages(ws: Workspace) -> list[Stage]:
             )
         )
     visits = ws.visits
-    if visits:
+    left_out = len(ws.follow_ups) - len(visits)
+    if left_out:
+        stages.append(
+            Stage(
+                "Follow-up visits",
+                False,
+                f"{plural(left_out, 'follow-up file')} with errors left out: run "
+                "'sendreview validate'",
+            )
+        )
+    elif visits:
         last = visits[-1]
-        detail = f"{len(visits)} visit(s), the last on {long_date(last.date)}"
+        detail = f"{plural(len(visits), 'visit')}, the last on {long_date(last.date)}"
         if last.next_visit:
             detail += f"; next on {long_date(last.next_visit)}"
         stages.append(Stage("Follow-up visits", True, detail))

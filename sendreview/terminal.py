@@ -10,8 +10,8 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from sendreview.diagnostics import Diagnostic, Severity
-from sendreview.diagnostics.formatters import format_lines, summary
+from sendreview.diagnostics import Diagnostic, Severity, count
+from sendreview.diagnostics.formatters import format_lines, plural, summary
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -45,10 +45,9 @@ def print_diagnostics(
         for h in hint:
             out.print(h, style="dim", markup=False)
     if reviews is not None:
-        errors = sum(1 for d in diagnostics if d.is_error)
-        err = console(stderr=True)
-        style = "red" if errors else ("yellow" if diagnostics else "green")
-        err.print(summary(errors, len(diagnostics) - errors, reviews), style=style, markup=False)
+        errors, warnings = count(diagnostics)
+        style = "red" if errors else ("yellow" if warnings else "green")
+        console(stderr=True).print(summary(errors, warnings, reviews), style=style, markup=False)
 
 
 def print_frameworks(items: list[Framework], fmt: str) -> None:
@@ -118,7 +117,7 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
     from sendreview.status import status_label
 
     out = console()
-    checks = f"{status.errors} error(s), {status.warnings} warning(s)"
+    checks = f"{plural(status.errors, 'error')}, {plural(status.warnings, 'warning')}"
     out.print(
         Text.assemble(
             (status.school, "bold"),

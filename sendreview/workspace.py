@@ -24,7 +24,7 @@ from sendreview.models.followup import FollowUp
 from sendreview.models.framework import Framework
 from sendreview.models.review import Review
 from sendreview.paths import display_root
-from sendreview.validation.schema import validate_model
+from sendreview.validation.schema import check_document
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -36,7 +36,6 @@ FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "recommendations": ("recommendations.yaml", Findings),
 }
 FOLLOW_UPS = "follow-ups"
-FOLLOW_UP_MODEL = FollowUp
 SCHEMA_DIR = ".sendreview/schemas"
 
 
@@ -45,7 +44,7 @@ class Part:
     """One YAML file of the workspace with its model, if it validated."""
 
     key: str
-    doc: yamlio.Document
+    doc: yamlio.YamlFile
     model: Any = None
 
     @property
@@ -60,7 +59,7 @@ class Workspace:
     parts: dict[str, Part] = field(default_factory=dict)
     follow_ups: list[Part] = field(default_factory=list)
     framework: Framework | None = None
-    framework_display: str | None = None
+    framework_path: Path | None = None  # a user's own framework file
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def path(self, name: str) -> str:
@@ -113,12 +112,25 @@ def load(root: Path, display: str | None = None) -> Workspace:
                     CODES["SR109"].severity,
                     "SR109",
                     f"{name} is missing from this review",
-                    "run 'sendreview init --force' in the folder to add the missing files",
+                    f"run 'sendreview init {ws.display} --force' to add the missing files "
+                    "(files already there are kept)",
                 )
             )
             continue
         ws.parts[key] = _load_part(key, path, ws.path(name), model, ws.diagnostics)
     folder = root / FOLLOW_UPS
+    if folder.exists() and not folder.is_dir():
+        ws.diagnostics.append(
+            Diagnostic(
+                ws.path(FOLLOW_UPS),
+                None,
+                None,
+                CODES["SR101"].severity,
+                "SR101",
+                f"{FOLLOW_UPS} is a file; it should be the folder of follow-up visits",
+                "rename the file, and let 'sendreview followup new' make the folder",
+            )
+        )
     if folder.is_dir():
         for path in sorted(folder.glob("*.yaml")):
             ws.follow_ups.append(
@@ -138,53 +150,21 @@ def _load_part(
     key: str, path: Path, display: str, model: type[BaseModel], sink: list[Diagnostic]
 ) -> Part:
     doc = yamlio.read(path, display)
-    sink.extend(doc.problems)
     part = Part(key, doc)
-    if doc.ok:
-        part.model, problems = validate_model(doc, model)
-        sink.extend(problems)
+    part.model, problems = check_document(doc, model)
+    sink.extend(problems)
     return part
 
 
 def _resolve_framework(ws: Workspace) -> None:
     part = ws.parts.get("review")
-    raw = part.raw if part else None
-    spec = raw.get("framework") if isinstance(raw, dict) else None
-    if not isinstance(spec, str) or part is None:
+    if part is None or not isinstance(part.raw, dict):
         return
-    if not frameworks.is_path(spec):
-        if spec in frameworks.builtin_ids():
-            ws.framework = frameworks.builtin(spec)
-            return
-        local = ws.root / f"{spec}.yaml"
-        if not local.is_file():
-            from sendreview.validation.schema import did_you_mean
-
-            hint = did_you_mean(spec, frameworks.builtin_ids())
-            ws.diagnostics.append(
-                part.doc.diagnostic(
-                    ("framework",),
-                    "SR300",
-                    f"there is no framework '{spec}'",
-                    f"{hint + ' ' if hint else ''}Use annex-1 (mainstream), annex-2 (special "
-                    "school, PRU, AP, ARP) or the path of your own framework file",
-                )
-            )
-            return
-        spec = local.name
-    path = Path(spec).expanduser()
-    path = path if path.is_absolute() else ws.root / path
-    display = ws.path(spec) if not Path(spec).is_absolute() else spec
-    if not path.is_file():
-        ws.diagnostics.append(
-            part.doc.diagnostic(
-                ("framework",),
-                "SR300",
-                f"the framework file '{spec}' does not exist",
-                "give a path relative to the review folder, or annex-1 / annex-2",
-            )
-        )
-        return
-    framework, problems = frameworks.load_file(path, display)
-    ws.diagnostics.extend(problems)
-    ws.framework, ws.framework_display = framework, display
+    spec = ws.review.framework if ws.review else part.raw.get("framework")
+    if spec is None:
+        return  # reported as a missing field
+    found = frameworks.resolve(str(spec), ws.root, ws.display)
+    ws.framework, ws.framework_path = found.framework, found.path
+    ws.diagnostics.extend(found.problems)
+    if found.error:
+        ws.diagnostics.append(part.doc.diagnostic(("framework",), "SR300", found.error, found.hint))

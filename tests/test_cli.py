@@ -135,3 +135,50 @@ def test_python_api() -> None:
     assert len(ws.visits) >= 3
     with pytest.raises(InvalidReview):
         load_review(Path(__file__).parent / "cases" / "validate" / "bad-custom-framework")
+
+
+def test_main_maps_outcomes_to_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    from sendreview.cli import main
+
+    assert main(["--version"]) == 0
+    assert main(["validate", str(RIVERSIDE)]) == 0
+    assert main(["nonsense"]) == 2
+    assert "No such command 'nonsense'" in capsys.readouterr().err
+    assert main(["report", "--help"]) == 0
+
+
+def test_problems_with_the_disk_are_not_bugs(cli: Invoke, riverside: Path) -> None:
+    result = cli(
+        "report", str(riverside), "-f", "md", "-o", str(riverside / "review.yaml" / "out.md")
+    )
+    assert result.exit_code == 1
+    assert "could not use" in result.stderr and "internal error" not in result.stderr
+    wrong = cli("report", str(riverside), "-f", "pdf", "-o", str(riverside / "report.docx"))
+    assert wrong.exit_code == 2 and "does not end in .pdf" in wrong.stderr
+
+
+def test_a_framework_that_is_not_a_name(cli: Invoke, tmp_path: Path) -> None:
+    ws = build_case("short-forms", tmp_path / "ws")
+    review = ws / "review.yaml"
+    review.write_text(review.read_text().replace("framework: annex-1", "framework: 42"))
+    result = cli("validate", str(ws))
+    assert result.exit_code == 1
+    assert "error SR300 there is no framework '42'" in result.stdout
+    assert cli("report", str(ws), "-f", "md").exit_code == 1
+
+
+def test_follow_ups_must_be_a_folder(cli: Invoke, tmp_path: Path) -> None:
+    ws = build_case("short-forms", tmp_path / "ws")
+    (ws / "follow-ups").write_text("oops")
+    assert "SR101 follow-ups is a file" in cli("validate", str(ws)).stdout
+    result = cli("followup", "new", str(ws), "--date", "2026-12-01")
+    assert result.exit_code == 1 and "is a file, not a folder" in result.stderr
+
+
+def test_one_mistake_one_diagnostic(cli: Invoke, tmp_path: Path) -> None:
+    ws = build_case("short-forms", tmp_path / "ws")
+    findings = ws / "recommendations.yaml"
+    findings.write_text(findings.read_text().replace("evidence: [E1]}", "evidence: [e1]}", 1))
+    out = cli("validate", str(ws)).stdout
+    assert "SR204 'e1' is not allowed for 'evidence'" in out
+    assert "SR400" not in out

@@ -91,4 +91,4 @@ def test_frameworks_list_and_show(cli: Invoke) -> None:
     assert len(data["areas"]) == 8 and data["areas"][1]["themes"][0]["id"] == "leadership.vision"
     missing = cli("frameworks", "show", "annex-9")
     assert missing.exit_code == 1
-    assert "no built-in framework 'annex-9'" in missing.stderr
+    assert "there is no framework 'annex-9'" in missing.stderr

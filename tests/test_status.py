@@ -25,7 +25,7 @@ def test_status_shows_stages_areas_and_progress(cli: Invoke) -> None:
     ):
         assert stage in out
     assert "13 of 14 received" in out
-    assert "3 visit(s), the last on 24 March 2027" in out
+    assert "3 visits, the last on 24 March 2027" in out
     row = next(line for line in out.splitlines() if line.startswith("R9 "))
     assert row.split() == [
         "R9",
@@ -60,4 +60,4 @@ def test_status_of_a_review_with_errors_still_shows(cli: Invoke, tmp_path: Path)
     warnings = sum(" warning " in line for line in golden)
     result = cli("status", str(ws))
     assert result.exit_code == 0
-    assert f"{errors} error(s), {warnings} warning(s)" in result.stdout
+    assert f"{errors} errors, {warnings} warnings" in result.stdout

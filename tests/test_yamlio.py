@@ -141,3 +141,18 @@ def test_an_interrupted_write_leaves_the_old_file(
         write_atomic(path, "new\n", overwrite=True)
     assert path.read_text() == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f.yaml"]
+
+
+def test_a_control_character_pasted_from_word_is_placed() -> None:
+    problem = yamlio.parse_text("a: 1\nb: one\x0btwo\n").problems[0]
+    assert (problem.code, problem.line, problem.col) == ("SR103", 2, 7)
+    assert problem.hint and "Word" in problem.hint
+
+
+def test_set_top_level_handles_a_space_before_the_colon(tmp_path: Path) -> None:
+    from datetime import date
+
+    path = tmp_path / "f.yaml"
+    path.write_text("date: 2026-12-01\nnext_visit :   # to agree\n")
+    yamlio.set_top_level(path, "next_visit", date(2027, 1, 1))
+    assert path.read_text() == "date: 2026-12-01\nnext_visit : 2027-01-01   # to agree\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import asdict
 
 from sendreview.diagnostics import Diagnostic
 
@@ -25,18 +26,7 @@ def text_lines(diagnostics: Iterable[Diagnostic]) -> Iterator[str]:
 
 def json_lines(diagnostics: Iterable[Diagnostic]) -> Iterator[str]:
     for d in diagnostics:
-        yield json.dumps(
-            {
-                "path": d.path,
-                "line": d.line,
-                "col": d.col,
-                "severity": d.severity.value,
-                "code": d.code,
-                "message": d.message,
-                "hint": d.hint,
-            },
-            ensure_ascii=False,
-        )
+        yield json.dumps(asdict(d), ensure_ascii=False)
 
 
 def _escape_data(s: str) -> str:
@@ -61,10 +51,12 @@ def format_lines(diagnostics: Iterable[Diagnostic], fmt: str) -> Iterator[str]:
     return {"text": text_lines, "json": json_lines, "github": github_lines}[fmt](diagnostics)
 
 
-def summary(errors: int, warnings: int, reviews: int) -> str:
-    def plural(n: int, word: str) -> str:
-        return f"{n} {word}{'' if n == 1 else 's'}"
+def plural(n: int, word: str) -> str:
+    """'1 error', '2 errors'."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
+
+def summary(errors: int, warnings: int, reviews: int) -> str:
     return (
         f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {plural(reviews, 'review')}"
     )

@@ -125,6 +125,10 @@ Days = Annotated[
         }
     ),
 ]
+LINE = r"^[^\r\n]*$"
+Line = Annotated[str, StringConstraints(pattern=LINE)]
+"""A name or a title: text on one line."""
+
 Markdown = str
 """Text a reviewer writes: Markdown (bold, lists, links); raw HTML is shown as text."""
 
@@ -191,9 +195,9 @@ def vocab(name: str) -> Any:
 class Person(Model):
     short_form: ClassVar[str | None] = "name"
 
-    name: str
-    role: str | None = None
-    organisation: str | None = None
+    name: Line
+    role: Line | None = None
+    organisation: Line | None = None
 
 
 class Statement(Model):

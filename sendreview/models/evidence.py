@@ -10,6 +10,7 @@ from sendreview.models.common import (
     EVIDENCE_ID,
     AreaId,
     Day,
+    Line,
     Markdown,
     Model,
     Ref,
@@ -31,7 +32,7 @@ class EvidenceItem(Model):
     id: Annotated[str, StringConstraints(pattern=EVIDENCE_ID), Ref("evidence", defines=True)]
     date: Day
     method: vocab("methods")  # type: ignore[valid-type]
-    title: str | None = None
+    title: Line | None = None
     stakeholders: list[vocab("stakeholders")] = []  # type: ignore[valid-type]
     areas: list[AreaId] = []
     themes: list[ThemeId] = []

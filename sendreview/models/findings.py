@@ -11,6 +11,7 @@ from sendreview.models.common import (
     Day,
     EvidenceId,
     Finding,
+    Line,
     Markdown,
     Model,
     Person,
@@ -26,6 +27,10 @@ class SelfEvaluationArea(Model):
     strengths: list[Statement] = []
     areas_for_development: list[Statement] = []
 
+    @property
+    def filled(self) -> bool:
+        return bool(self.strengths or self.areas_for_development)
+
 
 class SelfEvaluation(Model):
     completed_by: list[Person] = []
@@ -40,7 +45,7 @@ class Recommendation(Model):
     text: Markdown
     evidence: list[EvidenceId] = []
     themes: list[ThemeId] = []
-    owner: str | None = None
+    owner: Line | None = None
     due: Day | None = None
     priority: closed_vocab("priorities") | None = None  # type: ignore[valid-type]
 
@@ -49,6 +54,10 @@ class AreaFindings(Model):
     strengths: list[Finding] = []
     areas_for_development: list[Finding] = []
     recommendations: list[Recommendation] = []
+
+    @property
+    def has_findings(self) -> bool:
+        return bool(self.strengths or self.areas_for_development or self.recommendations)
 
 
 class Findings(Model):

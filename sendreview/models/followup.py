@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from sendreview.models.common import Day, Markdown, Model, RecommendationId, StatusId
+from sendreview.models.common import Day, Line, Markdown, Model, RecommendationId, StatusId
 
 
 class Progress(Model):
@@ -21,7 +21,7 @@ class ActionPoints(Model):
 
 class FollowUp(Model):
     date: Day
-    reviewer: str
+    reviewer: Line
     summary: Markdown | None = None
     progress: dict[RecommendationId, Progress] = {}
     action_points: ActionPoints = ActionPoints()

@@ -6,18 +6,18 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from sendreview.models.common import Day, Days, Markdown, Model, Person, vocab
+from sendreview.models.common import Day, Days, Line, Markdown, Model, Person, vocab
 
 
 class School(Model):
-    name: str
+    name: Line
     urn: Annotated[str, StringConstraints(pattern=r"^\d{6}$")] | None = None
     setting: vocab("settings") | None = None  # type: ignore[valid-type]
-    age_range: str | None = None
-    local_authority: str | None = None
-    trust: str | None = None
-    headteacher: str | None = None
-    senco: str | None = None
+    age_range: Line | None = None
+    local_authority: Line | None = None
+    trust: Line | None = None
+    headteacher: Line | None = None
+    senco: Line | None = None
 
 
 class Dates(Model):
@@ -32,7 +32,7 @@ class Review(Model):
     school: School
     framework: str = Field(description="annex-1, annex-2, or the path of your own framework file")
     reviewers: Annotated[list[Person], Field(min_length=1)]
-    commissioned_by: str | None = None
+    commissioned_by: Line | None = None
     recommended_by: list[vocab("recommenders")] = []  # type: ignore[valid-type]
     reasons: list[vocab("reasons")] = []  # type: ignore[valid-type]
     focus: Markdown | None = None

@@ -93,7 +93,7 @@ def field_names(cls: type[BaseModel], loc: Loc) -> tuple[str, ...]:
     tp: Any = cls
     for step in loc:
         tp, _ = _unwrap(tp)
-        tp = next((o for o in (_unwrap(x)[0] for x in _options(tp))), tp)
+        tp = _unwrap(_options(tp)[0])[0]  # the first non-None option
         origin = get_origin(tp)
         if isinstance(tp, type) and issubclass(tp, BaseModel) and isinstance(step, str):
             if step not in tp.model_fields:

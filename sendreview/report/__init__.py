@@ -16,7 +16,7 @@ from typing import Any
 
 from sendreview.diagnostics import Diagnostic
 from sendreview.errors import SendreviewError, UsageError
-from sendreview.report.convert import FORMATS, Style, to_file
+from sendreview.report.convert import FORMATS, Style, environment, to_file
 
 KINDS = ("review", "self-evaluation", "follow-up")
 
@@ -72,6 +72,7 @@ def render_report(
     force: bool = False,
     visit: date | None = None,
 ) -> Rendered:
+    from sendreview.api import require_review
     from sendreview.paths import display_root
     from sendreview.report import cache, markdown, outputs
 
@@ -82,12 +83,7 @@ def render_report(
     if templates is not None and not templates.is_dir():
         raise SendreviewError(f"the templates folder '{templates}' does not exist")
     formats = parse_formats(formats)
-    root = Path(folder)
-    if not (root / "review.yaml").is_file():
-        raise SendreviewError(
-            f"'{folder}' is not a review: it has no review.yaml",
-            "give the folder of a review, or run 'sendreview init' to start one",
-        )
+    root = require_review(folder)
     folders = markdown.search_path(root, templates)
     wanted = cache.key(root, folders, kind, visit, display_root(root))
     entry = cache.load(root, kind, visit, wanted)
@@ -117,7 +113,7 @@ def render_report(
             toc=meta["toc"],
         )
         produced = {fmt: work / f"report.{fmt}" for fmt in targets}
-        with ThreadPoolExecutor(max_workers=2) as pool:  # each conversion is its own process
+        with environment(style), ThreadPoolExecutor(max_workers=2) as pool:
             for future in [
                 pool.submit(to_file, entry.markdown, fmt, style, produced[fmt]) for fmt in targets
             ]:
@@ -130,19 +126,14 @@ def render_report(
 def _render_markdown(root: Path, kind: str, visit: date | None, folders: list[Path]) -> Any:
     """Check the review and turn it into Markdown (with any images it needs)."""
     from sendreview.api import load_review
-    from sendreview.report import cache, markdown
+    from sendreview.report import markdown
     from sendreview.report.cache import Entry
     from sendreview.report.documents import document
 
     ws = load_review(root)
     with tempfile.TemporaryDirectory(prefix="sendreview-") as tmp:
         doc = document(ws, kind, visit, Path(tmp))
-        text = markdown.render(
-            f"{kind}.md.j2",
-            folders,
-            compiled=root / "build" / cache.FOLDER / "templates",
-            v=doc.view,
-        )
+        text = markdown.render(f"{kind}.md.j2", folders, v=doc.view)
         images = (
             {p.name: p.read_bytes() for p in sorted(doc.resources.iterdir())}
             if doc.resources
@@ -158,4 +149,5 @@ def _render_markdown(root: Path, kind: str, visit: date | None, folders: list[Pa
         "stamp": doc.stamp.isoformat(),
         "toc": doc.toc,
     }
-    return Entry(text, meta, [d for d in ws.diagnostics if not d.is_error], images)
+    outside = [ws.framework_path.resolve()] if ws.framework_path else []
+    return Entry(text, meta, [d for d in ws.diagnostics if not d.is_error], images, outside)

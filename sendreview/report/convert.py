@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from pathlib import Path
@@ -73,8 +75,25 @@ def source_date_epoch(style: Style) -> str:
     return str(int(datetime.combine(style.stamp, time(12), UTC).timestamp()))
 
 
-def pandoc_args(args: list[str], style: Style) -> list[str]:
-    """Everything pandoc is told besides the formats: metadata, filter, resources."""
+@contextmanager
+def environment(style: Style) -> Iterator[None]:
+    """While converting: the bundled pandoc, never another one that happens to be installed
+    (pypandoc reads PYPANDOC_PANDOC), and the review's own date for docx/odt stamps."""
+    wanted = {"PYPANDOC_PANDOC": _pandoc_path(), "SOURCE_DATE_EPOCH": source_date_epoch(style)}
+    before = {name: os.environ.get(name) for name in wanted}
+    os.environ.update(wanted)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def pandoc_args(args: list[str], style: Style, toc: bool = True) -> list[str]:
+    """Everything pandoc is told besides the formats: metadata, contents, filter, images."""
     meta = [
         "-M",
         f"title={style.title}",
@@ -90,15 +109,20 @@ def pandoc_args(args: list[str], style: Style) -> list[str]:
     if style.resources:  # images sendreview drew for this report, and only those
         names = ",".join(sorted(p.name for p in style.resources.iterdir() if p.suffix == ".png"))
         meta += [f"--resource-path={style.resources}", "-M", f"allowed-images={names}"]
+    if toc and style.toc:
+        meta += ["--toc", "--toc-depth=2"]
     lua = data_dir("templates") / "report" / "sendreview.lua"
     return [*meta, *args, f"--lua-filter={lua}"]
 
 
 def _pandoc(
-    markdown: str, to: str, args: list[str], style: Style, outputfile: Path | None = None
+    markdown: str,
+    to: str,
+    args: list[str],
+    style: Style,
+    outputfile: Path | None = None,
+    toc: bool = True,
 ) -> str:
-    os.environ.setdefault("PYPANDOC_PANDOC", _pandoc_path())
-    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(style)
     import pypandoc
 
     try:
@@ -106,7 +130,7 @@ def _pandoc(
             markdown,
             to,
             format=READER,
-            extra_args=pandoc_args(args, style),
+            extra_args=pandoc_args(args, style, toc),
             outputfile=str(outputfile) if outputfile else None,
             verify_format=False,
         )
@@ -123,13 +147,12 @@ def _template_file(name: str) -> Path:
 
 
 def docx_args(style: Style) -> list[str]:
-    toc = ["--toc", "--toc-depth=2"] if style.toc else []
-    return [*toc, f"--reference-doc={style.reference_docx}"]
+    return [f"--reference-doc={style.reference_docx}"]
 
 
 def to_file(markdown: str, fmt: str, style: Style, target: Path) -> None:
-    """Write ``markdown`` converted to ``fmt`` into ``target`` (a temporary file)."""
-    toc = ["--toc", "--toc-depth=2"] if style.toc else []
+    """Write ``markdown`` converted to ``fmt`` into ``target`` (a temporary file); call it
+    inside ``environment(style)``."""
     if fmt == "docx":
         from sendreview.report import docx
 
@@ -137,7 +160,7 @@ def to_file(markdown: str, fmt: str, style: Style, target: Path) -> None:
         docx.finish(target)
     elif fmt == "odt":
         ref = [f"--reference-doc={style.reference_odt}"] if style.reference_odt else []
-        _pandoc(markdown, "odt", [*toc, *ref], style, target)
+        _pandoc(markdown, "odt", ref, style, target)
     elif fmt == "html":
         html = _pandoc(
             markdown,
@@ -146,7 +169,6 @@ def to_file(markdown: str, fmt: str, style: Style, target: Path) -> None:
                 "--standalone",
                 "--embed-resources",
                 "--wrap=none",
-                *toc,
                 f"--css={_template_file('report.css')}",
                 f"--template={_template_file('report.html')}",
             ],
@@ -159,6 +181,7 @@ def to_file(markdown: str, fmt: str, style: Style, target: Path) -> None:
             "markdown-simple_tables-multiline_tables-pipe_tables",
             ["--standalone", "--columns=100"],
             style,
+            toc=False,
         )
         target.write_text(md, encoding="utf-8")
     elif fmt == "pdf":
@@ -171,8 +194,6 @@ def _pdf(markdown: str, style: Style, target: Path) -> None:
     import typst
 
     args = ["--standalone", f"--template={_template_file('report.typ')}"]
-    if style.toc:
-        args += ["--toc", "--toc-depth=2"]
     if style.draft:
         args += ["-V", "draft=true"]
     source = _pandoc(markdown, "typst", args, style)

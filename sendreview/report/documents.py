@@ -12,7 +12,7 @@ from sendreview.workspace import Workspace
 
 
 @dataclass(frozen=True)
-class Document:
+class ReportSource:
     view: Any
     school: str
     stem: str
@@ -25,7 +25,7 @@ class Document:
     toc: bool = True
 
 
-def document(ws: Workspace, kind: str, visit: dt.date | None, work: Path) -> Document:
+def document(ws: Workspace, kind: str, visit: dt.date | None, work: Path) -> ReportSource:
     review = ws.review
     assert review is not None
     d = review.dates
@@ -38,7 +38,7 @@ def document(ws: Workspace, kind: str, visit: dt.date | None, work: Path) -> Doc
     )
     view = views.build(ws)
     if kind == "self-evaluation":
-        return Document(
+        return ReportSource(
             view,
             view.school,
             "self-evaluation",
@@ -55,7 +55,7 @@ def document(ws: Workspace, kind: str, visit: dt.date | None, work: Path) -> Doc
     when = [f"Visit {view.visit}"] if view.visit else []
     if view.report_date:
         when.append(f"Report {view.report_date}")
-    return Document(
+    return ReportSource(
         view,
         view.school,
         "review",

@@ -11,8 +11,9 @@ from sendreview import frameworks
 from sendreview.errors import SendreviewError
 from sendreview.progress import FIRST, IMPROVED, SLIPPED, UNCHANGED, Step, journeys
 from sendreview.report import chart
-from sendreview.report.documents import Document
-from sendreview.report.views import ReportView, long_date, short_date
+from sendreview.report.documents import ReportSource
+from sendreview.report.views import ReportView
+from sendreview.words import long_date, short_date
 from sendreview.workspace import Workspace
 
 SHOWN_VISITS = 4  # columns of visits that fit on an A4 page beside the recommendation
@@ -56,7 +57,9 @@ class FollowUpView:
     next_visit: str
 
 
-def follow_up_document(ws: Workspace, view: ReportView, on: date | None, work: Path) -> Document:
+def follow_up_document(
+    ws: Workspace, view: ReportView, on: date | None, work: Path
+) -> ReportSource:
     visits = ws.visits
     if not visits:
         raise SendreviewError(
@@ -106,7 +109,7 @@ def follow_up_document(ws: Workspace, view: ReportView, on: date | None, work: P
     images.mkdir(exist_ok=True)
     chart.draw(labels, tallies, images / CHART)
     follow = frameworks.reporting().follow_up
-    return Document(
+    return ReportSource(
         view=FollowUpView(
             report=view,
             labels=follow.model_dump(),

@@ -33,7 +33,7 @@ def escape_plain(value: str) -> str:
     """
     text = _MD_SPECIAL.sub(r"\\\1", " ".join(value.split()))
     text = _NUMBERED.sub(r"\1\\\2", text)  # "1. Head" must not start a list
-    if text[:1] in ("-", "+"):
+    if text[:1] in ("-", "+", ":"):  # a list item, or a fence that would close a table cell
         text = "\\" + text
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -45,7 +45,10 @@ def markdown(value: str | None, indent: int = 0) -> Any:
     if not value:
         return Markup("")
     lines = value.replace("\r\n", "\n").strip("\n").split("\n")
-    safe = [_STRUCTURE.sub(lambda m: f"{m[1]}\\{m[2]}", line) for line in lines]
+    # no headings, fences or attributes ("[x]{#e4}") of its own
+    safe = [
+        _STRUCTURE.sub(lambda m: f"{m[1]}\\{m[2]}", line).replace("]{", "]\\{") for line in lines
+    ]
     pad = " " * indent
     return Markup(("\n" + pad).join(line if line.strip() else "" for line in safe))
 
@@ -69,19 +72,14 @@ def search_path(workspace: Path | None, extra: Path | None) -> list[Path]:
 
 
 @cache
-def _environment(folders: tuple[Path, ...], compiled: Path | None) -> Any:
+def _environment(folders: tuple[Path, ...]) -> Any:
     import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
 
-    bytecode = None
-    if compiled is not None:  # templates compiled once, like .pyc files, beside the reports
-        try:
-            compiled.mkdir(parents=True, exist_ok=True)
-            bytecode = jinja2.FileSystemBytecodeCache(str(compiled))
-        except OSError:
-            bytecode = None
-    env = jinja2.Environment(
+    # A review's own templates travel with the review: they may shape the report, but the
+    # sandbox stops them from reaching Python itself (files, processes, the network).
+    env = SandboxedEnvironment(
         loader=jinja2.FileSystemLoader([str(f) for f in folders]),
-        bytecode_cache=bytecode,
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         finalize=_finalize,
@@ -96,13 +94,14 @@ def _environment(folders: tuple[Path, ...], compiled: Path | None) -> Any:
     return env
 
 
-def render(template: str, folders: list[Path], compiled: Path | None = None, **values: Any) -> str:
+def render(template: str, folders: list[Path], **values: Any) -> str:
     import jinja2
+    from jinja2.exceptions import SecurityError
 
     from sendreview.errors import SendreviewError
 
     try:
-        text: str = _environment(tuple(folders), compiled).get_template(template).render(**values)
+        text: str = _environment(tuple(folders)).get_template(template).render(**values)
     except jinja2.TemplateNotFound as e:
         raise SendreviewError(
             f"the report template '{e.name}' was not found",
@@ -112,6 +111,11 @@ def render(template: str, folders: list[Path], compiled: Path | None = None, **v
         raise SendreviewError(
             f"{e.filename or e.name}:{e.lineno}: template error: {e.message}",
             "fix the template; see the README's 'Customising' section",
+        ) from e
+    except SecurityError as e:
+        raise SendreviewError(
+            f"a report template tried something templates may not do: {e}",
+            "templates may use the values they are given, and nothing else",
         ) from e
     except jinja2.UndefinedError as e:
         raise SendreviewError(

@@ -35,6 +35,12 @@ def plan(workspace: Path, stem: str, formats: list[str], output: Path | None) ->
                 f"'{output}' names one file, but {len(formats)} formats were asked for",
                 "give a folder with -o, or one --format",
             )
+        if output.suffix.lower() != f".{formats[0]}":
+            raise UsageError(
+                f"'{output}' does not end in .{formats[0]}, but a {formats[0]} report was "
+                "asked for",
+                f"name the file .{formats[0]}, or give a folder",
+            )
         return {formats[0]: output}
     else:
         folder = output

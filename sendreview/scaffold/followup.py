@@ -13,10 +13,11 @@ from pathlib import Path
 
 from sendreview import frameworks, schemas, yamlio
 from sendreview.errors import InvalidReview, SendreviewError
+from sendreview.models.followup import FollowUp
 from sendreview.progress import journeys
-from sendreview.report.views import long_date
 from sendreview.scaffold.workspace import render_file, validate_scaffold
-from sendreview.workspace import FOLLOW_UP_MODEL, FOLLOW_UPS, Workspace
+from sendreview.words import long_date
+from sendreview.workspace import FOLLOW_UPS, Workspace
 
 
 @dataclass(frozen=True)
@@ -38,18 +39,19 @@ class NewFollowUp:
 
 
 def _usable(folder: Path) -> Workspace:
+    """The review, if what a follow-up is built from (the review, its recommendations and
+    the earlier visits) has no errors: a visit left out would carry over wrong statuses."""
     from sendreview.api import load_review
 
     ws = load_review(folder, allow_errors=True)
-    if ws.review is None or ws.findings is None:
-        blocking = [
-            d
-            for d in ws.diagnostics
-            if d.is_error and d.path.endswith(("review.yaml", "recommendations.yaml"))
-        ]
+    needed = [ws.parts.get("review"), ws.parts.get("recommendations"), *ws.follow_ups]
+    shown = {part.doc.display for part in needed if part is not None}
+    blocking = [d for d in ws.diagnostics if d.is_error and d.path in shown]
+    if blocking or ws.review is None or ws.findings is None:
         raise InvalidReview(
-            blocking,
-            "review.yaml and recommendations.yaml must be valid before a follow-up can be started",
+            blocking or [d for d in ws.diagnostics if d.is_error],
+            "review.yaml, recommendations.yaml and the earlier follow-up visits must be "
+            "free of errors before a follow-up is started",
         )
     return ws
 
@@ -63,6 +65,11 @@ def new_follow_up(folder: str | Path, on: date | None = None) -> NewFollowUp:
         raise SendreviewError(
             f"{on} is before the review visit ({review.dates.visit[-1]})",
             "give the follow-up visit's date with --date YYYY-MM-DD",
+        )
+    if (ws.root / FOLLOW_UPS).exists() and not (ws.root / FOLLOW_UPS).is_dir():
+        raise SendreviewError(
+            f"{ws.path(FOLLOW_UPS)} is a file, not a folder",
+            "rename it, so that the folder of follow-up visits can be made",
         )
     path = ws.root / FOLLOW_UPS / f"{on.isoformat()}.yaml"
     if path.exists():
@@ -94,7 +101,7 @@ def new_follow_up(folder: str | Path, on: date | None = None) -> NewFollowUp:
         open=open_recs,
         complete=complete,
     )
-    validate_scaffold(text, path.name, FOLLOW_UP_MODEL)
+    validate_scaffold(text, path.name, FollowUp)
     try:
         yamlio.write_atomic(path, text, overwrite=False)
     except FileExistsError as e:

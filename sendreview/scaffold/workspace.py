@@ -9,6 +9,7 @@ already in the folder is ever replaced.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import textwrap
@@ -22,7 +23,7 @@ from sendreview import frameworks, schemas, yamlio
 from sendreview.errors import SendreviewError, UsageError
 from sendreview.models.framework import Framework
 from sendreview.resources import data_dir
-from sendreview.validation.schema import validate_model
+from sendreview.validation.schema import check_document
 from sendreview.workspace import FILES
 
 GITIGNORE = (
@@ -49,24 +50,16 @@ class InitResult:
     git: str | None = None
 
 
-def resolve_framework(spec: str, base: Path | None = None) -> Framework:
-    """A built-in framework by id, or a framework file by path; errors are the user's to fix."""
-    if not frameworks.is_path(spec):
-        return frameworks.builtin(spec)
-    path = Path(spec).expanduser()
-    if base is not None and not path.is_absolute():
-        path = base / path
-    if not path.is_file():
-        raise SendreviewError(
-            f"the framework file '{spec}' does not exist",
-            "give annex-1, annex-2 or the path of a framework file",
-        )
-    framework, problems = frameworks.load_file(path, spec)
-    if framework is None:
+def resolve_framework(spec: str, base: Path) -> Framework:
+    """A framework for a command: built in, or a file; problems are the user's to fix."""
+    found = frameworks.resolve(spec, base)
+    if found.error:
+        raise SendreviewError(found.error, found.hint)
+    if found.framework is None:
         from sendreview.errors import InvalidReview
 
-        raise InvalidReview(list(problems), f"the framework file '{spec}' has errors")
-    return framework
+        raise InvalidReview(found.problems, f"the framework file '{spec}' has errors")
+    return found.framework
 
 
 @cache
@@ -111,17 +104,60 @@ def render_file(template: str, **values: Any) -> str:
 def validate_scaffold(text: str, name: str, model: Any) -> None:
     """A scaffold that does not validate is a bug in sendreview, never the user's problem."""
     doc = yamlio.parse_text(text, name)
-    problems = doc.problems if not doc.ok else validate_model(doc, model)[1]
+    problems = check_document(doc, model)[1]
     if problems:
         raise RuntimeError(f"scaffold {name} is invalid: {problems}")
 
 
-def init_workspace(opts: InitOptions) -> InitResult:
-    folder = opts.folder
+def answers_from(folder: Path) -> dict[str, Any]:
+    """What an existing review.yaml already says, so that ``init --force`` can repair a
+    review (restore a missing file) without being told everything again."""
+    data = yamlio.read(folder / "review.yaml").data if (folder / "review.yaml").is_file() else None
+    if not isinstance(data, dict):
+        return {}
+    school: dict[str, Any] = data["school"] if isinstance(data.get("school"), dict) else {}
+    people: list[Any] = data["reviewers"] if isinstance(data.get("reviewers"), list) else []
+    names = [
+        p if isinstance(p, str) else p.get("name") for p in people if isinstance(p, str | dict)
+    ]
+    answers = {
+        "framework": data.get("framework"),
+        "school": school.get("name"),
+        "urn": school.get("urn"),
+        "reviewers": [n for n in names if isinstance(n, str)],
+    }
+    return {
+        k: str(v) if k in ("framework", "school", "urn") else v for k, v in answers.items() if v
+    }
+
+
+def _check_answers(opts: InitOptions) -> None:
+    """Problems with what the user typed, found before anything is written."""
     if not opts.school.strip():
         raise UsageError("the school's name is needed", "add --school 'School name'")
     if not opts.reviewers:
         raise UsageError("at least one reviewer is needed", "add --reviewer 'Your name'")
+    for value, flag in [(opts.school, "--school"), *((r, "--reviewer") for r in opts.reviewers)]:
+        if "\n" in value or "\r" in value or not value.strip():
+            raise UsageError(f"{flag} must be a name on one line", f"check {flag}")
+    if opts.urn is not None and not re.fullmatch(r"\d{6}", opts.urn):
+        raise UsageError(
+            f"'{opts.urn}' is not a URN",
+            "a URN is the school's 6-digit unique "
+            "reference number; leave --urn out if "
+            "there is none",
+        )
+    recorded = answers_from(opts.folder).get("framework")
+    if recorded and recorded != opts.framework:
+        raise SendreviewError(
+            f"this review is written against '{recorded}', not '{opts.framework}'",
+            f"leave --framework out, or give --framework {recorded}",
+        )
+
+
+def init_workspace(opts: InitOptions) -> InitResult:
+    folder = opts.folder
+    _check_answers(opts)
     if folder.exists() and not folder.is_dir():
         raise SendreviewError(f"'{folder}' is a file, not a folder", "choose a new folder name")
     if folder.is_dir() and any(folder.iterdir()) and not opts.force:
@@ -145,11 +181,13 @@ def init_workspace(opts: InitOptions) -> InitResult:
         "modeline": schemas.modeline,
         "reporting": frameworks.reporting(),
     }
+    texts = {}
+    for key, (name, model) in FILES.items():  # all checked before anything is written
+        texts[name] = render_file(f"{key}.yaml.j2", **values)
+        validate_scaffold(texts[name], name, model)
     result = InitResult()
     folder.mkdir(parents=True, exist_ok=True)
-    for key, (name, model) in FILES.items():
-        text = render_file(f"{key}.yaml.j2", **values)
-        validate_scaffold(text, name, model)
+    for name, text in texts.items():
         _write_new(folder / name, text, result)
     (folder / "follow-ups").mkdir(exist_ok=True)
     (folder / "attachments").mkdir(exist_ok=True)
@@ -196,11 +234,10 @@ def _git(folder: Path, wanted: bool | None) -> str | None:
 
 def write_schemas(folder: Path) -> list[Path]:
     """Rewrite a workspace's JSON Schemas for its framework (after an update or a change)."""
+    from sendreview.api import require_review
     from sendreview.workspace import load
 
-    if not (folder / "review.yaml").is_file():
-        raise SendreviewError(f"'{folder}' is not a review: it has no review.yaml")
-    ws = load(folder)
+    ws = load(require_review(folder))
     if ws.framework is None:
         from sendreview.errors import InvalidReview
 

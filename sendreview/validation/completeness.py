@@ -18,7 +18,7 @@ def _findings(ws: Workspace) -> list[Diagnostic]:
     for area in fw.areas:
         got = findings.areas.get(area.id)
         loc = ("areas", area.id) if got is not None else ("areas",)
-        if got is None or not (got.strengths or got.areas_for_development or got.recommendations):
+        if got is None or not got.has_findings:
             out.append(
                 part.doc.diagnostic(
                     loc,
@@ -67,11 +67,7 @@ def _self_evaluation(ws: Workspace) -> list[Diagnostic]:
     sef, part, fw = ws.self_evaluation, ws.parts.get("self-evaluation"), ws.framework
     if sef is None or part is None or fw is None:
         return []
-    empty = [
-        a
-        for a in fw.areas
-        if not ((x := sef.areas.get(a.id)) and (x.strengths or x.areas_for_development))
-    ]
+    empty = [a for a in fw.areas if not ((x := sef.areas.get(a.id)) and x.filled)]
     if len(empty) == len(fw.areas):
         return [
             part.doc.diagnostic(

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from sendreview import frameworks
 from sendreview.diagnostics import Diagnostic
-from sendreview.models.common import Ref
+from sendreview.models.common import EVIDENCE_ID, RECOMMENDATION_ID, Ref
+from sendreview.models.followup import FollowUp
 from sendreview.models.walk import Loc, iter_refs
 from sendreview.validation.schema import did_you_mean
-from sendreview.workspace import FILES, FOLLOW_UP_MODEL, Part, Workspace
+from sendreview.workspace import FILES, Part, Workspace
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +32,7 @@ def mentions(ws: Workspace) -> Iterator[Mention]:
     for part in [*ws.parts.values(), *ws.follow_ups]:
         if not isinstance(part.raw, dict):
             continue
-        model = FOLLOW_UP_MODEL if part.key == "follow-up" else FILES[part.key][1]
+        model = FollowUp if part.key == "follow-up" else FILES[part.key][1]
         for loc, ref, value, on_key in iter_refs(model, part.raw):
             yield Mention(part, loc, ref, value, on_key)
 
@@ -136,6 +138,8 @@ def _check_mention(
                     ),
                 )
             ]
+    elif kind in ("evidence", "recommendation") and not _well_formed(kind, value):
+        return []  # the schema check already says how such ids are written
     elif kind == "evidence" and evidence_known and value not in defined["evidence"]:
         return [
             m.diagnostic(
@@ -157,6 +161,10 @@ def _check_mention(
             )
         ]
     return []
+
+
+def _well_formed(kind: str, value: str) -> bool:
+    return re.fullmatch(EVIDENCE_ID if kind == "evidence" else RECOMMENDATION_ID, value) is not None
 
 
 def _enclosing_area(loc: Loc) -> Any:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sendreview.diagnostics import Diagnostic
+from sendreview.diagnostics import Diagnostic, count
 from sendreview.diagnostics.codes import CODES
 from sendreview.paths import SKIP_DIRS, display_root
 from sendreview.workspace import Workspace, load
@@ -20,7 +20,7 @@ class Result:
 
     @property
     def errors(self) -> int:
-        return sum(1 for d in self.diagnostics if d.is_error)
+        return count(self.diagnostics)[0]
 
     @property
     def warnings(self) -> int:
@@ -29,11 +29,11 @@ class Result:
 
 def check_workspace(ws: Workspace) -> list[Diagnostic]:
     """All diagnostics for a loaded workspace, sorted by file and position."""
-    from sendreview.validation import completeness, consistency, followups, references, refs
+    from sendreview.validation import attachments, completeness, consistency, followups, refs
 
     out = list(ws.diagnostics)
     if ws.parts.get("review") is not None:
-        for layer in (refs, references, consistency, completeness, followups):
+        for layer in (refs, attachments, consistency, completeness, followups):
             out.extend(layer.check(ws))
     return sorted(out, key=Diagnostic.sort_key)
 

@@ -8,9 +8,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from sendreview.diagnostics import Diagnostic
-from sendreview.models.common import EVIDENCE_ID, RECOMMENDATION_ID
+from sendreview.models.common import EVIDENCE_ID, LINE, RECOMMENDATION_ID
 from sendreview.models.walk import field_names
-from sendreview.yamlio import Document
+from sendreview.yamlio import YamlFile
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -18,6 +18,7 @@ _PATTERNS = {
     EVIDENCE_ID: "evidence ids are E followed by a number: E1, E2, E12",
     RECOMMENDATION_ID: "recommendation ids are R followed by a number: R1, R2, R12",
     r"^\d{6}$": "a URN is the school's 6-digit unique reference number",
+    LINE: "names and titles are one line of text; long text belongs in the Markdown fields",
 }
 
 
@@ -42,7 +43,15 @@ def did_you_mean(word: str, options: list[str] | tuple[str, ...]) -> str | None:
     return f"did you mean '{close[0]}'?" if close else None
 
 
-def validate_model(doc: Document, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
+def check_document(doc: YamlFile, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
+    """A parsed file's model, and all its problems: YAML ones first, then the model's."""
+    if not doc.ok:
+        return None, list(doc.problems)
+    result, problems = validate_model(doc, model)
+    return result, [*doc.problems, *problems]
+
+
+def validate_model(doc: YamlFile, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
     try:
         return model.model_validate(doc.data), []
     except ValidationError as e:
@@ -56,13 +65,15 @@ def validate_model(doc: Document, model: type[M]) -> tuple[M | None, list[Diagno
         return None, out
 
 
-def _diagnostic(doc: Document, model: type[BaseModel], err: Any) -> Diagnostic:
+def _diagnostic(doc: YamlFile, model: type[BaseModel], err: Any) -> Diagnostic:
     loc = tuple(err["loc"])
     on_key = bool(loc) and loc[-1] == "[key]"
     if on_key:
         loc = loc[:-1]
     kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
-    where = ".".join(str(x) for x in loc) or "the file"
+    # the field's own name (line and column already say which entry of a list)
+    named = next((str(x) for x in reversed(loc) if isinstance(x, str)), None)
+    where = f"for '{named}'" if named else "for the file"
 
     def at(code: str, message: str, hint: str | None = None, key: bool = False) -> Diagnostic:
         return doc.diagnostic(loc, code, message, hint, key=key or on_key)
@@ -101,46 +112,46 @@ def _diagnostic(doc: Document, model: type[BaseModel], err: Any) -> Diagnostic:
         hint = f"expected fields: {', '.join(fields)}" if fields else None
         return at(
             "SR202",
-            f"expected a mapping (key: value lines) at {where}, found {kind_of(value)}",
+            f"expected a mapping (key: value lines) {where}, found {kind_of(value)}",
             hint,
         )
     if kind == "list_type":
         return at(
             "SR202",
-            f"expected a list at {where}, found {kind_of(value)}",
+            f"expected a list {where}, found {kind_of(value)}",
             "write each item on its own line, starting with '- '",
         )
     if kind in ("string_type", "str_type"):
         return at(
             "SR202",
-            f"expected text at {where}, found {kind_of(value)}",
+            f"expected text {where}, found {kind_of(value)}",
             "if you meant several paragraphs, use '|' and indent the text below",
         )
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return at("SR202", f"expected a whole number at {where}, found {value!r}")
+        return at("SR202", f"expected a whole number {where}, found {value!r}")
     if kind in ("float_type", "float_parsing"):
-        return at("SR202", f"expected a number at {where}, found {value!r}")
+        return at("SR202", f"expected a number {where}, found {value!r}")
     if kind in ("bool_type", "bool_parsing"):
-        return at("SR202", f"expected true or false at {where}, found {value!r}")
+        return at("SR202", f"expected true or false {where}, found {value!r}")
     if kind == "string_pattern_mismatch":
         return at(
             "SR204",
-            f"'{value}' is not allowed at {where}",
+            f"'{value}' is not allowed {where}",
             _PATTERNS.get(
                 ctx.get("pattern", ""),
                 "ids are lower-case words joined by hyphens, such as 'lesson-observation'",
             ),
         )
     if kind == "greater_than_equal":
-        return at("SR204", f"{value!r} is too small at {where}; it must be {ctx['ge']} or more")
+        return at("SR204", f"{value!r} is too small {where}; it must be {ctx['ge']} or more")
     if kind == "literal_error":
         return at(
             "SR204",
-            f"'{value}' is not allowed at {where}",
+            f"'{value}' is not allowed {where}",
             f"write one of: {ctx.get('expected', '')}",
         )
     if kind == "too_short":
-        return at("SR204", f"{where} needs at least one entry")
+        return at("SR204", f"{named or 'this'} needs at least one entry")
     if kind == "framework":
         return at("SR301", err["msg"])
-    return at("SR204", f"{where}: {err['msg']}")
+    return at("SR204", f"{named or 'this'}: {err['msg']}")

@@ -5,8 +5,6 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-import pytest
-
 from sendreview.report import render_report
 from tests.conftest import Invoke, build_case
 
@@ -156,8 +154,36 @@ def test_follow_up_visit_choice(cli: Invoke, riverside: Path, tmp_path: Path) ->
     assert cli("report", str(riverside), "--visit", "2027-02-10").exit_code == 2
 
 
-@pytest.mark.parametrize("kind", ["follow-up"])
-def test_follow_up_without_visits(cli: Invoke, tmp_path: Path, kind: str) -> None:
+def test_follow_up_without_visits(cli: Invoke, tmp_path: Path) -> None:
     ws = build_case("short-forms", tmp_path / "ws")
-    result = cli("report", str(ws), "--kind", kind)
+    result = cli("report", str(ws), "--kind", "follow-up")
     assert result.exit_code == 1 and "no follow-up visits yet" in result.stderr
+
+
+def test_an_outside_framework_file_is_part_of_the_record(tmp_path: Path) -> None:
+    import shutil
+
+    from tests.conftest import CASES
+
+    trust = tmp_path / "trust.yaml"
+    shutil.copy(CASES / "validate" / "custom-framework" / "trust-framework.yaml", trust)
+    ws = build_case("custom-framework", tmp_path / "ws")
+    (ws / "trust-framework.yaml").unlink()
+    review = ws / "review.yaml"
+    review.write_text(review.read_text().replace("trust-framework.yaml", "../trust.yaml"))
+    for name in ("evidence.yaml", "recommendations.yaml"):  # keep only the trust's areas
+        text = (ws / name).read_text()
+        (ws / name).write_text(
+            text.replace(", areas: [teaching-learning]", "")
+            .replace(", themes: [leadership.senco]", "")
+            .replace("  leadership:\n    strengths: [Strong.]\n", "")
+        )
+    first = render_report(ws, ["md"], output=tmp_path / "out").paths[0].read_text()
+    assert "Deployment of teaching assistants" in first
+    trust.write_text(
+        trust.read_text().replace(
+            "Deployment of teaching assistants", "Where teaching assistants work"
+        )
+    )
+    second = render_report(ws, ["md"], output=tmp_path / "out").paths[0].read_text()
+    assert "Where teaching assistants work" in second

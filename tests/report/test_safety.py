@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sendreview.report import render_report
-from tests.conftest import build_case
+from tests.conftest import Invoke, build_case
 from tests.report.conftest import Html, docx_xml
 
 PAYLOAD = """\
@@ -69,10 +69,56 @@ def test_markdown_and_word_keep_the_structure(tmp_path: Path) -> None:
     assert "St Mary's \\*C of E\\* \\<School\\> & \\[Annexe\\]" in md
     xml = docx_xml(out["docx"])
     assert "Injected" in xml and "<w:tbl>" in xml
-    assert xml.count('w:val="Heading1"') == xml.count('w:val="Heading1"')  # parses
     from docx import Document
 
     headings = [
         p.text for p in Document(str(out["docx"])).paragraphs if p.style.name.startswith("Heading")
     ]
     assert not [h for h in headings if "Injected" in h or "Not a heading" in h]
+
+
+def test_a_reviews_own_templates_cannot_reach_python(cli: Invoke, tmp_path: Path) -> None:
+    ws = build_case("short-forms", tmp_path / "ws")
+    (ws / "templates").mkdir()
+    marker = tmp_path / "pwned.txt"
+    (ws / "templates" / "_context.md.j2").write_text(
+        "{{ cycler.__init__.__globals__.os.system('touch " + str(marker) + "') }}"
+    )
+    result = cli("report", str(ws), "-f", "md")
+    assert result.exit_code == 1
+    assert "tried something templates may not do" in result.stderr
+    assert not marker.exists()
+
+
+def test_only_plain_json_is_kept_beside_the_reports(tmp_path: Path) -> None:
+    render(tmp_path)
+    kept = [p for p in (tmp_path / "ws" / "build").rglob("*") if p.is_file()]
+    assert kept and all(p.suffix == ".json" for p in kept)
+
+
+def test_plain_fields_cannot_close_table_cells(tmp_path: Path) -> None:
+    ws = build_case("short-forms", tmp_path / "ws")
+    review = ws / "review.yaml"
+    review.write_text(
+        review.read_text().replace(
+            "  setting: mainstream-primary",
+            '  setting: mainstream-primary\n  headteacher: "::: {.landscape}"\n  senco: ":::"',
+        )
+    )
+    html = render_report(ws, ["html"], output=tmp_path / "out").paths[0].read_text()
+    about = html[html.index('id="about"') :]
+    about = about[: about.index("</table>")]
+    assert "<th>Headteacher</th>\n<td>::: {.landscape}</td>" in about
+    assert "<th>SENCO</th>\n<td>:::</td>" in about
+
+
+def test_markdown_cannot_take_the_ids_of_evidence(tmp_path: Path) -> None:
+    ws = build_case("short-forms", tmp_path / "ws")
+    findings = ws / "recommendations.yaml"
+    findings.write_text(
+        findings.read_text().replace(
+            "summary: A productive visit.", 'summary: "[x]{#e1 custom-style=\\"Title\\"}"'
+        )
+    )
+    html = render_report(ws, ["html"], output=tmp_path / "out").paths[0].read_text()
+    assert html.count('id="e1"') == 1

@@ -103,10 +103,10 @@ def test_an_interrupted_write_leaves_no_file(
 ) -> None:
     ws = build_case("short-forms", tmp_path / "ws")
 
-    def power_cut(*args: object) -> None:
+    def power_cut(*args: object) -> None:  # Ctrl-C (or a power cut) in mid-write
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(os, "link", power_cut)
+    monkeypatch.setattr(os, "fsync", power_cut)
     result = cli("followup", "new", str(ws), "--date", "2026-12-01")
     assert result.exit_code == 130
     assert list((ws / "follow-ups").iterdir()) == []
@@ -127,3 +127,14 @@ def test_from_each_example(cli: Invoke, riverside: Path, brookfield: Path) -> No
     assert "12 open recommendations carried over, 0 already complete." in result.stdout
     for ws in (riverside, brookfield):
         assert cli("validate", str(ws)).exit_code == 0
+
+
+def test_a_visit_file_with_errors_stops_the_next_one(cli: Invoke, riverside: Path) -> None:
+    last = riverside / "follow-ups" / "2027-03-24.yaml"
+    last.write_text(last.read_text().replace("summary:", "sumary:", 1))
+    result = cli("followup", "new", str(riverside), "--date", "2027-06-23")
+    assert result.exit_code == 1
+    assert "error SR200 unknown field 'sumary'" in result.stdout
+    assert not (riverside / "follow-ups" / "2027-06-23.yaml").exists()
+    status = cli("status", str(riverside)).stdout
+    assert "1 follow-up file with errors left out" in status

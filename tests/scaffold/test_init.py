@@ -234,3 +234,47 @@ def test_schema_command_rewrites_the_schemas(cli: Invoke, tmp_path: Path) -> Non
     target.unlink()
     result = cli("schema", str(tmp_path / "ws"))
     assert result.exit_code == 0 and target.exists()
+
+
+def test_force_repairs_a_review_from_what_it_says(cli: Invoke, brookfield: Path) -> None:
+    (brookfield / "context.yaml").unlink()
+    repaired = cli("init", str(brookfield), "--force", "--no-git")
+    assert repaired.exit_code == 0, repaired.output
+    assert "Context of the school/setting" in (brookfield / "context.yaml").read_text()
+    assert cli("validate", str(brookfield)).exit_code == 0
+    (brookfield / "context.yaml").unlink()
+    other = cli("init", str(brookfield), "--force", "--framework", "annex-1", "--no-git")
+    assert other.exit_code == 1
+    assert "written against 'annex-2', not 'annex-1'" in other.stderr
+    assert not (brookfield / "context.yaml").exists()
+
+
+def test_bad_answers_are_refused_before_anything_is_written(cli: Invoke, tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    urn = cli(
+        "init",
+        str(folder),
+        "--framework",
+        "annex-1",
+        "--school",
+        "Oak",
+        "--reviewer",
+        "Ada",
+        "--urn",
+        "12345",
+        "--no-git",
+    )
+    assert urn.exit_code == 2 and "'12345' is not a URN" in urn.stderr
+    two_lines = cli(
+        "init",
+        str(folder),
+        "--framework",
+        "annex-1",
+        "--school",
+        "Oak\nLane",
+        "--reviewer",
+        "Ada",
+        "--no-git",
+    )
+    assert two_lines.exit_code == 2 and "--school must be a name on one line" in two_lines.stderr
+    assert not folder.exists()

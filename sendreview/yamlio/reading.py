@@ -1,28 +1,12 @@
-"""The one door for YAML: every read and write of a review's YAML goes through here.
+"""Reading YAML: libyaml's parser, YAML 1.2 core scalars, and a strict builder of values.
 
-Reading uses libyaml (PyYAML's C parser) to build a node tree with line and column
-marks, then turns the nodes into plain Python values ourselves. That is fast
-enough to validate thousands of files a second (pydantic validates plain dicts
-quickly) and keeps the node tree, so that a diagnostic for ``areas.leadership.
-strengths[2]`` can be placed at its exact line and column when, and only when,
-one is needed.
-
-The reader is deliberately strict and safe: YAML 1.2 core scalars (``yes`` stays
-text, dates stay text for pydantic to check), no tags beyond the plain types (so
-``!!python/object`` is refused, never constructed), duplicate keys reported,
-alias expansion bounded (billion laughs), file size and depth bounded.
-
-Writing: scalars are rendered by ruamel.yaml (so they read back as the same value),
-edits of a user's file change only the characters of the value being set (so every
-other line stays byte for byte), and every write is atomic.
+Kept apart from the door (``sendreview.yamlio``) only for size; nothing outside the
+package imports it.
 """
 
 from __future__ import annotations
 
-import io
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +14,6 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
-from sendreview.atomic import write_atomic as write_atomic  # YAML files are written here
 from sendreview.diagnostics import Diagnostic
 from sendreview.diagnostics.codes import CODES
 
@@ -42,7 +25,7 @@ MAX_DEPTH = 100
 from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]  # noqa: E402
 
 STR = "tag:yaml.org,2002:str"
-_NULL = "tag:yaml.org,2002:null"
+NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
@@ -63,18 +46,18 @@ for _tag, _pattern, _first in [
         r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
         "-+0123456789.",
     ),
-    (_NULL, r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    (NULL, r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
 ]:
     _CoreResolver.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
 
 
-class _Loader(_Parser, _CoreResolver):
+class Loader(_Parser, _CoreResolver):
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         _CoreResolver.__init__(self)
 
 
-def _diag(
+def diag(
     path: str,
     code: str,
     message: str,
@@ -109,96 +92,17 @@ def _number(kind: type[_Int] | type[_Float], value: int | float, source: str) ->
     return number
 
 
-class _Problem(Exception):
+class Problem(Exception):
     def __init__(self, diagnostic: Diagnostic) -> None:
         self.diagnostic = diagnostic
 
 
-@dataclass
-class Document:
-    """A parsed YAML file: its plain data, its node tree for positions, and its problems."""
-
-    path: Path
-    display: str
-    data: Any = None
-    node: Node | None = None
-    problems: list[Diagnostic] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not any(p.is_error for p in self.problems) and self.node is not None
-
-    def position(self, loc: Sequence[str | int], *, key: bool = False) -> tuple[int, int] | None:
-        """Line and column (1-based) of the value at ``loc``, or of the nearest thing above it.
-
-        With ``key=True`` the position of the mapping key itself (for unknown keys).
-        """
-        node = self.node
-        if node is None:
-            return None
-        key_node: Node | None = None
-        for step in loc:
-            child: Node | None = None
-            if isinstance(node, MappingNode):
-                for k, v in node.value:
-                    if isinstance(k, ScalarNode) and k.value == str(step):
-                        child, key_node = v, k
-                        break
-            elif (
-                isinstance(node, SequenceNode)
-                and isinstance(step, int)
-                and 0 <= step < len(node.value)
-            ):
-                child, key_node = node.value[step], None
-            if child is None:
-                break
-            node = child
-        else:  # reached the value itself: an empty one is best shown at its key
-            empty = isinstance(node, ScalarNode) and node.tag == _NULL and not node.value
-            if key_node is not None and (key or empty or isinstance(node, MappingNode)):
-                node = key_node
-        return node.start_mark.line + 1, node.start_mark.column + 1
-
-    def diagnostic(
-        self,
-        loc: Sequence[str | int],
-        code: str,
-        message: str,
-        hint: str | None = None,
-        *,
-        key: bool = False,
-    ) -> Diagnostic:
-        pos = self.position(loc, key=key)
-        line, col = pos if pos else (None, None)
-        return _diag(self.display, code, message, line, col, hint)
-
-
-def read(path: Path, display: str | None = None) -> Document:
-    """Read and parse one YAML file; problems are collected, never raised."""
-    doc = Document(path, display or str(path))
-    try:
-        doc.data, doc.node = _parse(_read_text(path, doc.display), doc.display, doc.problems)
-    except _Problem as p:
-        doc.problems.append(p.diagnostic)
-    return doc
-
-
-def parse_text(text: str, display: str = "<text>") -> Document:
-    """Parse YAML held in memory (tests, scaffolds) exactly as a file would be."""
-    doc = Document(Path(display), display)
-    try:
-        doc.data, doc.node = _parse(text.removeprefix("\ufeff"), display, doc.problems)
-    except _Problem as p:
-        doc.problems.append(p.diagnostic)
-    return doc
-
-
-def _read_text(path: Path, display: str) -> str:
+def read_text(path: Path, display: str) -> str:
     try:
         size = path.stat().st_size
         if path.is_dir():
-            raise _Problem(
-                _diag(
+            raise Problem(
+                diag(
                     display,
                     "SR101",
                     "this is a folder, not a file",
@@ -206,8 +110,8 @@ def _read_text(path: Path, display: str) -> str:
                 )
             )
         if size > MAX_BYTES:
-            raise _Problem(
-                _diag(
+            raise Problem(
+                diag(
                     display,
                     "SR110",
                     f"file is {size:,} bytes; review files are far smaller",
@@ -216,8 +120,8 @@ def _read_text(path: Path, display: str) -> str:
             )
         raw = path.read_bytes()
     except OSError as e:
-        raise _Problem(
-            _diag(
+        raise Problem(
+            diag(
                 display,
                 "SR101",
                 f"cannot be read: {e.strerror or e}",
@@ -230,8 +134,8 @@ def _read_text(path: Path, display: str) -> str:
         before = raw[: e.start]
         line = before.count(b"\n") + 1
         col = len(before) - (before.rfind(b"\n") + 1) + 1
-        raise _Problem(
-            _diag(
+        raise Problem(
+            diag(
                 display,
                 "SR102",
                 f"this file is not UTF-8 text (byte 0x{raw[e.start]:02X} cannot be read)",
@@ -255,15 +159,15 @@ _FRIENDLY = {
 }
 
 
-def _parse(text: str, display: str, problems: list[Diagnostic]) -> tuple[Any, Node | None]:
-    loader = _Loader(text)
+def parse(text: str, display: str, problems: list[Diagnostic]) -> tuple[Any, Node | None]:
+    loader = Loader(text)
     try:
         node = loader.get_single_node()
     except yaml.composer.ComposerError as e:
         mark = e.problem_mark
         if e.context and "expected a single document" in e.context and mark:
-            raise _Problem(
-                _diag(
+            raise Problem(
+                diag(
                     display,
                     "SR111",
                     "a second YAML document starts here ('---')",
@@ -275,31 +179,42 @@ def _parse(text: str, display: str, problems: list[Diagnostic]) -> tuple[Any, No
         raise _syntax_problem(e, text, display) from e
     except yaml.MarkedYAMLError as e:
         raise _syntax_problem(e, text, display) from e
-    except yaml.YAMLError as e:  # reader errors (control characters) carry no mark object
-        raise _Problem(_diag(display, "SR103", str(e).splitlines()[0])) from e
+    except yaml.reader.ReaderError as e:  # a control character: no mark, but a position
+        before = text[: e.position]
+        line, col = before.count("\n") + 1, len(before) - before.rfind("\n")
+        raise Problem(
+            diag(
+                display,
+                "SR103",
+                f"a control character (#x{e.character:04x}) cannot be in a YAML file",
+                line,
+                col,
+                hint="delete it: line breaks or page breaks pasted from Word often bring one along",
+            )
+        ) from e
     finally:
         loader.dispose()
-    if node is None or (isinstance(node, ScalarNode) and node.tag == _NULL and not node.value):
-        raise _Problem(
-            _diag(
+    if node is None or (isinstance(node, ScalarNode) and node.tag == NULL and not node.value):
+        raise Problem(
+            diag(
                 display,
                 "SR108",
                 "this file is empty",
                 1,
                 1,
-                hint="run 'sendreview init --force' in the workspace to restore the "
-                "file's outline, or write its fields by hand",
+                hint="delete the empty file, then run 'sendreview init' on the review's folder "
+                "with --force to write its outline again; or write its fields by hand",
             )
         )
     builder = _Builder(display, problems)
     try:
         data = builder.build(node, 0)
     except RecursionError as e:
-        raise _Problem(_diag(display, "SR110", "the data is nested too deeply", 1, 1)) from e
+        raise Problem(diag(display, "SR110", "the data is nested too deeply", 1, 1)) from e
     return data, node
 
 
-def _syntax_problem(e: yaml.MarkedYAMLError, text: str, display: str) -> _Problem:
+def _syntax_problem(e: yaml.MarkedYAMLError, text: str, display: str) -> Problem:
     mark = e.problem_mark or e.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
     problem = (e.problem or str(e)).strip()
@@ -309,8 +224,8 @@ def _syntax_problem(e: yaml.MarkedYAMLError, text: str, display: str) -> _Proble
             "\\t" in problem
         ):
             tab_col = source_line.find("\t") + 1
-            return _Problem(
-                _diag(
+            return Problem(
+                diag(
                     display,
                     "SR104",
                     "a tab is used for indentation; YAML needs spaces",
@@ -322,8 +237,8 @@ def _syntax_problem(e: yaml.MarkedYAMLError, text: str, display: str) -> _Proble
             )
     friendly = next((v for k, v in _FRIENDLY.items() if problem.startswith(k)), None)
     message = f"{friendly} (YAML: {problem})" if friendly else f"YAML syntax: {problem}"
-    return _Problem(
-        _diag(
+    return Problem(
+        diag(
             display,
             "SR103",
             message,
@@ -345,7 +260,7 @@ class _Builder:
 
     def _problem(self, node: Node, code: str, message: str, hint: str | None = None) -> None:
         self.problems.append(
-            _diag(
+            diag(
                 self.display,
                 code,
                 message,
@@ -364,8 +279,8 @@ class _Builder:
             self._grow(node, seen[1])
             return seen
         if depth > MAX_DEPTH:
-            raise _Problem(
-                _diag(
+            raise Problem(
+                diag(
                     self.display,
                     "SR110",
                     "the data is nested too deeply",
@@ -395,8 +310,8 @@ class _Builder:
     def _grow(self, node: Node, size: int) -> None:
         self.expanded += size
         if self.expanded > MAX_NODES:
-            raise _Problem(
-                _diag(
+            raise Problem(
+                diag(
                     self.display,
                     "SR107",
                     f"anchors and aliases here expand to more than {MAX_NODES:,} values; refused",
@@ -433,7 +348,7 @@ class _Builder:
         tag, value = node.tag, node.value
         if tag == STR:
             return value
-        if tag == _NULL:
+        if tag == NULL:
             return None
         if tag == _BOOL:
             return value.lower() == "true"
@@ -457,75 +372,3 @@ class _Builder:
             f"the YAML tag '{tag}' is not allowed in review files",
             "remove the tag; review files hold only text, numbers, dates, lists and mappings",
         )
-
-
-# --- writing -------------------------------------------------------------------------
-
-
-def _ruamel() -> Any:
-    from ruamel.yaml import YAML
-
-    y = YAML(typ="rt")
-    y.preserve_quotes = True
-    y.width = 4096  # never re-wrap a user's long lines
-    y.indent(mapping=2, sequence=4, offset=2)
-    return y
-
-
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
-
-
-def scalar(value: object) -> str:
-    """``value`` written as a YAML scalar that reads back as the same value."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and "\n" in value:
-        raise ValueError("multi-line text needs a block scalar")
-    if isinstance(value, str) and _UNSAFE.search(value):  # YAML reads some as line breaks
-        escaped = value.replace("\\", "\\\\").replace('"', '\\"')
-        return '"' + _UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", escaped) + '"'
-    y = _ruamel()
-    buf = io.StringIO()
-    y.dump({"k": value}, buf)
-    return buf.getvalue().rstrip("\n")[len("k: ") :]
-
-
-def block_text(value: str, indent: int) -> str:
-    """A literal block scalar (``|``) for multi-line Markdown, indented under its key."""
-    pad = " " * indent
-    body = "\n".join(pad + line if line else "" for line in value.rstrip("\n").split("\n"))
-    return "|\n" + body
-
-
-def set_top_level(path: Path, key: str, value: object) -> None:
-    """Give a top-level ``key`` a scalar ``value``, changing nothing else in the file.
-
-    Only the value's own characters are touched (or one line is added at the end when
-    the key is absent), so comments, order, quoting and layout stay byte for byte.
-    """
-    raw = path.read_bytes()
-    bom = raw.startswith(b"\xef\xbb\xbf")
-    text = raw.decode("utf-8-sig")
-    newline = "\r\n" if "\r\n" in text else "\n"
-    node = _Loader(text).get_single_node()
-    if not isinstance(node, MappingNode):
-        raise ValueError(f"{path} is not a mapping")
-    rendered = scalar(value)
-    for key_node, value_node in node.value:
-        if isinstance(key_node, ScalarNode) and key_node.value == key:
-            if (
-                isinstance(value_node, ScalarNode)
-                and value_node.tag == _NULL
-                and not value_node.value
-            ):  # "key:" with nothing after it
-                at = key_node.end_mark.index + 1  # just after the ':'
-                text = f"{text[:at]} {rendered}{text[at:]}"
-            else:
-                start, end = value_node.start_mark.index, value_node.end_mark.index
-                text = text[:start] + rendered + text[end:]
-            break
-    else:
-        if text and not text.endswith(("\n", "\r")):
-            text += newline
-        text += f"{key}: {rendered}{newline}"
-    write_atomic(path, ("\ufeff" if bom else "") + text, overwrite=True)
