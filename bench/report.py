@@ -19,35 +19,13 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-MINIMAL_APP = """
-import typer
-
-app = typer.Typer()
-
-
-@app.command()
-def hello(name: str) -> None:
-    print(f"Hello {name}")
-
-
-app()
-"""
-
-
-def run(command: list[str], env: dict[str, str] | None = None) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True, env=env)
-    return time.perf_counter() - start
+from bench.common import BIN, MINIMAL_APP, ROOT, run
 
 
 def main() -> None:
@@ -101,6 +79,10 @@ def main() -> None:
         measures = {
             "typer --help (minimal app)": lambda: run([sys.executable, str(app), "--help"]),
             "pandoc alone, same Markdown to docx": lambda: run(pandoc, env),
+            # every argument parsed by typer, then refused before any work: typer's own cost
+            "sendreview report, arguments only": lambda: run(
+                [*sendreview, "-f", "rtf"], check=False
+            ),
             "sendreview report docx (warm)": lambda: run([*sendreview, "-f", "docx"]),
             "sendreview report docx (cold)": lambda: cold("docx"),
             "sendreview report pdf (warm)": lambda: run([*sendreview, "-f", "pdf"]),

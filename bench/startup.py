@@ -9,33 +9,15 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-BIN = Path(sys.executable).parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import BIN, MINIMAL_APP, run
+
 TARGET = 1.25
-MINIMAL_APP = """
-import typer
-
-app = typer.Typer()
-
-
-@app.command()
-def hello(name: str) -> None:
-    print(f"Hello {name}")
-
-
-app()
-"""
-
-
-def run(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True)
-    return time.perf_counter() - start
 
 
 def main() -> None:
