@@ -27,8 +27,8 @@ demo: $(VENV)/.base
 	$(BIN)/sendreview status examples/riverside-primary
 
 lint: $(VENV)/.test
-	$(BIN)/ruff check sendreview tests bench
-	$(BIN)/ruff format --check sendreview tests bench
+	$(BIN)/ruff check sendreview tests bench tools
+	$(BIN)/ruff format --check sendreview tests bench tools
 
 typecheck: $(VENV)/.test
 	$(BIN)/mypy
