@@ -25,6 +25,13 @@ app()
 """
 
 
+def verdict(name: str, ratio: float, target: float) -> bool:
+    """Print how ``ratio`` compares with ``target``; True when the target is met."""
+    met = ratio <= target
+    print(f"{name}: {ratio:.2f} (target ≤ {target}): {'ok' if met else 'MISSED'}")
+    return met
+
+
 def run(command: list[str], env: dict[str, str] | None = None, check: bool = True) -> float:
     """Wall time of one run of ``command`` (which must succeed, if ``check``)."""
     start = time.perf_counter()

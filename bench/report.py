@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import BIN, MINIMAL_APP, ROOT, run
+from bench.common import BIN, MINIMAL_APP, ROOT, run, verdict
 
 
 def main() -> None:
@@ -101,23 +101,14 @@ def main() -> None:
     results = []
     for temperature in ("warm", "cold"):
         extra = median[f"sendreview report docx ({temperature})"] - pandoc_time
-        ok = extra <= help_time
-        results.append(ok)
-        print(
-            f"docx beyond pandoc ({temperature}): {extra * 1000:.0f} ms = "
-            f"{extra / help_time:.2f}× typer --help (target ≤ 1.00): "
-            f"{'ok' if ok else 'MISSED'}"
-        )
+        name = f"docx beyond pandoc ({temperature}), {extra * 1000:.0f} ms, in typer --helps"
+        results.append(verdict(name, extra / help_time, 1.0))
     for temperature in ("warm", "cold"):
         ratio = (
             median[f"sendreview report pdf ({temperature})"]
             / median[f"sendreview report docx ({temperature})"]
         )
-        results.append(ratio <= 2.5)
-        print(
-            f"pdf / docx ({temperature}): {ratio:.2f} (target ≤ 2.5): "
-            f"{'ok' if ratio <= 2.5 else 'MISSED'}"
-        )
+        results.append(verdict(f"pdf / docx ({temperature})", ratio, 2.5))
     sys.exit(0 if all(results) else 1)
 
 

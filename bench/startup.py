@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import BIN, MINIMAL_APP, run
+from bench.common import BIN, MINIMAL_APP, run, verdict
 
 TARGET = 1.25
 
@@ -40,8 +40,7 @@ def main() -> None:
     ratio = ours_time / minimal_time
     print(f"minimal typer app --help : {minimal_time * 1000:6.0f} ms")
     print(f"sendreview --help        : {ours_time * 1000:6.0f} ms")
-    print(f"ratio {ratio:.2f} (target ≤ {TARGET}): {'ok' if ratio <= TARGET else 'MISSED'}")
-    sys.exit(0 if ratio <= TARGET else 1)
+    sys.exit(0 if verdict("ratio", ratio, TARGET) else 1)
 
 
 if __name__ == "__main__":

@@ -20,11 +20,10 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sendreview import yamlio  # noqa: E402
+from bench.common import BIN, ROOT, verdict
+from sendreview import yamlio
 
 TARGET = 0.35
 
@@ -109,8 +108,7 @@ def main() -> None:
     print(f"portfolio: {args.reviews} reviews, {files} files")
     print(f"sendreview validate : {best_ours:6.2f} s")
     print(f"check-jsonschema    : {best_theirs:6.2f} s")
-    print(f"ratio {ratio:.2f} (target ≤ {TARGET}): {'ok' if ratio <= TARGET else 'MISSED'}")
-    sys.exit(0 if ratio <= TARGET else 1)
+    sys.exit(0 if verdict("ratio", ratio, TARGET) else 1)
 
 
 if __name__ == "__main__":

@@ -55,15 +55,7 @@ def iter_refs(tp: Any, raw: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Ref, str,
                 for ref in all_refs:  # a vocabulary choice written long-hand
                     yield (*loc, "id"), ref, raw["id"], False
                 return
-            if option.short_form and (
-                isinstance(raw, str)
-                or (
-                    isinstance(raw, dict)
-                    and set(raw) == {"other"}
-                    and "other" not in option.model_fields
-                )
-            ):
-                raw = {option.short_form: raw}
+            raw = option.expand(raw)
             if isinstance(raw, dict):
                 for name in option.model_fields:
                     if name in raw:

@@ -11,7 +11,7 @@ from typing import Any
 from yaml.nodes import MappingNode, ScalarNode
 
 from sendreview.atomic import write_atomic
-from sendreview.yamlio.reading import NULL, Loader
+from sendreview.yamlio.reading import NULL, Loader, parse
 
 
 def _ruamel() -> Any:
@@ -73,13 +73,9 @@ def set_top_level(path: Path, key: str, value: object) -> None:
         if text and not text.endswith(("\n", "\r")):
             text += newline
         text += f"{key}: {rendered}{newline}"
-    check = Loader(text).get_single_node()  # never write a file that no longer reads right
-    if not isinstance(check, MappingNode) or not any(
-        isinstance(k, ScalarNode)
-        and k.value == key
-        and isinstance(v, ScalarNode)
-        and v.value == rendered.strip("'\"")
-        for k, v in check.value
-    ):
+    # never write a file that no longer reads right: the key must read as the value
+    wanted, _ = parse(f"k: {rendered}", str(path), [])
+    data, _ = parse(text, str(path), [])
+    if not isinstance(data, dict) or data.get(key) != wanted["k"]:
         raise ValueError(f"setting {key} in {path} would not read back")
     write_atomic(path, ("\ufeff" if bom else "") + text, overwrite=True)

@@ -278,3 +278,14 @@ def test_bad_answers_are_refused_before_anything_is_written(cli: Invoke, tmp_pat
     )
     assert two_lines.exit_code == 2 and "--school must be a name on one line" in two_lines.stderr
     assert not folder.exists()
+
+
+def test_the_examples_carry_current_schemas(cli: Invoke, tmp_path: Path) -> None:
+    from tests.conftest import EXAMPLES, copy_workspace
+
+    for example in sorted(EXAMPLES.iterdir()):
+        fresh = copy_workspace(example, tmp_path / example.name)
+        assert cli("schema", str(fresh)).exit_code == 0
+        for schema in sorted((example / ".sendreview" / "schemas").iterdir()):
+            rewritten = fresh / ".sendreview" / "schemas" / schema.name
+            assert schema.read_text() == rewritten.read_text(), f"{example.name}: {schema.name}"
