@@ -276,7 +276,7 @@ def frameworks_show(
     fmt: Format = "text",
 ) -> None:
     """A framework's areas of focus and suggested themes."""
-    from sendreview.scaffold.workspace import resolve_framework
+    from sendreview.frameworks import require as resolve_framework
     from sendreview.terminal import print_framework
 
     _choice(fmt, ("text", "json"), "--format")

@@ -15,7 +15,8 @@ from pydantic import BaseModel
 
 from sendreview import yamlio
 from sendreview.diagnostics import Diagnostic
-from sendreview.errors import SendreviewError
+from sendreview.errors import InvalidReview, SendreviewError
+from sendreview.modelcheck import check_document, did_you_mean
 from sendreview.models.framework import Framework, ProgressScale, Reporting, Vocabulary
 from sendreview.resources import data_dir
 
@@ -26,8 +27,6 @@ _DATA_FILES = {"vocabularies", "progress", "reporting"}
 
 
 def _load_builtin(name: str, model: type[M]) -> M:
-    from sendreview.validation.schema import check_document
-
     doc = yamlio.read(data_dir("frameworks") / f"{name}.yaml", f"frameworks/{name}.yaml")
     result, problems = check_document(doc, model)
     if result is None:  # the installation itself is broken: not the user's doing
@@ -95,8 +94,6 @@ def resolve(spec: str, base: Path, display_base: str = "") -> Resolved:
         if spec in builtin_ids():
             return Resolved(builtin(spec))
         if not (base / f"{spec}.yaml").is_file():
-            from sendreview.validation.schema import did_you_mean
-
             close = did_you_mean(spec, builtin_ids())
             return Resolved(
                 None,
@@ -125,8 +122,6 @@ _custom_cache: dict[tuple[Path, int, int], tuple[Framework | None, list[Diagnost
 
 def load_file(path: Path, display: str) -> tuple[Framework | None, list[Diagnostic]]:
     """A user's own framework file, validated like the built-ins (cached per file version)."""
-    from sendreview.validation.schema import check_document
-
     try:
         stat = path.stat()
         key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
@@ -143,3 +138,13 @@ def load_file(path: Path, display: str) -> tuple[Framework | None, list[Diagnost
 
 def _redisplay(d: Diagnostic, display: str) -> Diagnostic:
     return Diagnostic(display, d.line, d.col, d.severity, d.code, d.message, d.hint)
+
+
+def require(spec: str, base: Path) -> Framework:
+    """The framework a command was asked for; a user error when there is none."""
+    found = resolve(spec, base)
+    if found.error:
+        raise SendreviewError(found.error, found.hint)
+    if found.framework is None:
+        raise InvalidReview(found.problems, f"the framework file '{spec}' has errors")
+    return found.framework

@@ -10,13 +10,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
 from sendreview import frameworks, yamlio
-from sendreview.diagnostics import Diagnostic
-from sendreview.diagnostics.codes import CODES
+from sendreview.diagnostics import Diagnostic, make
+from sendreview.modelcheck import check_document
 from sendreview.models.context import Context
 from sendreview.models.evidence import Evidence
 from sendreview.models.findings import Findings, SelfEvaluation
@@ -24,7 +24,6 @@ from sendreview.models.followup import FollowUp
 from sendreview.models.framework import Framework
 from sendreview.models.review import Review
 from sendreview.paths import display_root
-from sendreview.validation.schema import check_document
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -40,12 +39,13 @@ SCHEMA_DIR = ".sendreview/schemas"
 
 
 @dataclass
-class Part:
-    """One YAML file of the workspace with its model, if it validated."""
+class Part(Generic[M]):
+    """One YAML file of the workspace, the model it must match, and that model if it did."""
 
     key: str
     doc: yamlio.YamlFile
-    model: Any = None
+    model_class: type[M]
+    model: M | None = None
 
     @property
     def raw(self) -> Any:
@@ -56,8 +56,8 @@ class Part:
 class Workspace:
     root: Path
     display: str
-    parts: dict[str, Part] = field(default_factory=dict)
-    follow_ups: list[Part] = field(default_factory=list)
+    parts: dict[str, Part[Any]] = field(default_factory=dict)
+    follow_ups: list[Part[FollowUp]] = field(default_factory=list)
     framework: Framework | None = None
     framework_path: Path | None = None  # a user's own framework file
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -91,80 +91,95 @@ class Workspace:
         return model if isinstance(model, cls) else None
 
     @property
+    def visit_files(self) -> list[tuple[Part[FollowUp], FollowUp]]:
+        """The follow-up files that validated, each with its visit, oldest first."""
+        return sorted(
+            ((p, p.model) for p in self.follow_ups if p.model), key=lambda pair: pair[1].date
+        )
+
+    @property
     def visits(self) -> list[FollowUp]:
         """The follow-up visits that validated, oldest first."""
-        return sorted(
-            (p.model for p in self.follow_ups if isinstance(p.model, FollowUp)),
-            key=lambda f: f.date,
-        )
+        return [visit for _, visit in self.visit_files]
 
 
 def load(root: Path, display: str | None = None) -> Workspace:
+    """Read and check every file of the review at ``root``; problems land in ``diagnostics``."""
     ws = Workspace(root, display if display is not None else display_root(root))
+    problems: list[Diagnostic] = []
     for key, (name, model) in FILES.items():
         path = root / name
         if not path.exists():
-            ws.diagnostics.append(
-                Diagnostic(
-                    ws.path(name),
-                    None,
-                    None,
-                    CODES["SR109"].severity,
+            problems.append(
+                make(
                     "SR109",
+                    ws.path(name),
                     f"{name} is missing from this review",
-                    f"run 'sendreview init {ws.display} --force' to add the missing files "
+                    hint=f"run 'sendreview init {ws.display} --force' to add the missing files "
                     "(files already there are kept)",
                 )
             )
             continue
-        ws.parts[key] = _load_part(key, path, ws.path(name), model, ws.diagnostics)
-    folder = root / FOLLOW_UPS
-    if folder.exists() and not folder.is_dir():
-        ws.diagnostics.append(
-            Diagnostic(
-                ws.path(FOLLOW_UPS),
-                None,
-                None,
-                CODES["SR101"].severity,
-                "SR101",
-                f"{FOLLOW_UPS} is a file; it should be the folder of follow-up visits",
-                "rename the file, and let 'sendreview followup new' make the folder",
-            )
-        )
-    if folder.is_dir():
-        for path in sorted(folder.glob("*.yaml")):
-            ws.follow_ups.append(
-                _load_part(
-                    "follow-up",
-                    path,
-                    ws.path(f"{FOLLOW_UPS}/{path.name}"),
-                    FollowUp,
-                    ws.diagnostics,
-                )
-            )
-    _resolve_framework(ws)
+        ws.parts[key], found = _load_part(key, path, ws.path(name), model)
+        problems += found
+    names, found = _follow_up_files(root / FOLLOW_UPS, ws.path(FOLLOW_UPS))
+    problems += found
+    for path in names:
+        part, found = _load_part("follow-up", path, ws.path(f"{FOLLOW_UPS}/{path.name}"), FollowUp)
+        ws.follow_ups.append(part)
+        problems += found
+    problems += _resolve_framework(ws)
+    ws.diagnostics = problems
     return ws
 
 
+def _follow_up_files(folder: Path, display: str) -> tuple[list[Path], list[Diagnostic]]:
+    if not folder.exists() and not folder.is_symlink():
+        return [], []
+    if not folder.is_dir():
+        return [], [
+            make(
+                "SR101",
+                display,
+                f"{FOLLOW_UPS} is a file; it should be the folder of follow-up visits",
+                hint="rename the file, and let 'sendreview followup new' make the folder",
+            )
+        ]
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(Path(e.path) for e in entries if e.name.endswith(".yaml"))
+    except OSError as e:
+        return [], [
+            make(
+                "SR101",
+                display,
+                f"the folder of follow-up visits cannot be read: {e.strerror or e}",
+                hint="check you may open this folder (its permissions), then run this again",
+            )
+        ]
+    return names, []
+
+
 def _load_part(
-    key: str, path: Path, display: str, model: type[BaseModel], sink: list[Diagnostic]
-) -> Part:
+    key: str, path: Path, display: str, model: type[M]
+) -> tuple[Part[M], list[Diagnostic]]:
     doc = yamlio.read(path, display)
-    part = Part(key, doc)
-    part.model, problems = check_document(doc, model)
-    sink.extend(problems)
-    return part
+    result, problems = check_document(doc, model)
+    return Part(key, doc, model, result), problems
 
 
-def _resolve_framework(ws: Workspace) -> None:
+def _resolve_framework(ws: Workspace) -> list[Diagnostic]:
     part = ws.parts.get("review")
     if part is None or not isinstance(part.raw, dict):
-        return
+        return []
     spec = ws.review.framework if ws.review else part.raw.get("framework")
     if spec is None:
-        return  # reported as a missing field
+        return []  # reported as a missing field
     found = frameworks.resolve(str(spec), ws.root, ws.display)
     ws.framework, ws.framework_path = found.framework, found.path
-    ws.diagnostics.extend(found.problems)
     if found.error:
-        ws.diagnostics.append(part.doc.diagnostic(("framework",), "SR300", found.error, found.hint))
+        return [
+            *found.problems,
+            part.doc.diagnostic(("framework",), "SR300", found.error, found.hint),
+        ]
+    return list(found.problems)

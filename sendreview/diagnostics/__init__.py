@@ -1,46 +1,25 @@
-"""One ``Diagnostic`` type for every check, and the codes they carry."""
+"""One ``Diagnostic`` type for every check, and the one way to make one.
+
+Every check builds its diagnostics with :func:`make`, which takes the severity from
+the code registry (``codes.py``), so a code's severity is decided in one place.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
+from sendreview.diagnostics.codes import CODES
+from sendreview.diagnostics.core import Diagnostic, Severity, count
 
 
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
+def make(
+    code: str,
+    path: str,
+    message: str,
+    line: int | None = None,
+    col: int | None = None,
+    hint: str | None = None,
+) -> Diagnostic:
+    """A diagnostic with the severity the registry gives ``code``."""
+    return Diagnostic(path, line, col, CODES[code].severity, code, message, hint)
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
-    """A problem found in a file: where, how bad, which stable code, what to do."""
-
-    path: str
-    line: int | None
-    col: int | None
-    severity: Severity
-    code: str
-    message: str
-    hint: str | None = None
-
-    @property
-    def is_error(self) -> bool:
-        return self.severity is Severity.ERROR
-
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.path, self.line or 0, self.col or 0, self.code)
-
-    def as_error(self) -> Diagnostic:
-        """The same diagnostic raised to an error (``--strict``)."""
-        return Diagnostic(
-            self.path, self.line, self.col, Severity.ERROR, self.code, self.message, self.hint
-        )
-
-
-def count(diagnostics: list[Diagnostic]) -> tuple[int, int]:
-    """(errors, warnings)."""
-    errors = sum(1 for d in diagnostics if d.is_error)
-    return errors, len(diagnostics) - errors
-
-
-__all__ = ["Diagnostic", "Severity", "count"]
+__all__ = ["Diagnostic", "Severity", "count", "make"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sendreview.diagnostics import Severity
+from sendreview.diagnostics.core import Severity
 
 E, W = Severity.ERROR, Severity.WARNING
 

@@ -54,6 +54,13 @@ class National(Model):
     ehc_plans: Percent | None = None
     source: str | None = None
 
+    @property
+    def send_total(self) -> float | None:
+        """The percentage of pupils at SEN support or with an EHC plan, when both are known."""
+        if self.sen_support is None or self.ehc_plans is None:
+            return None
+        return self.sen_support + self.ehc_plans
+
 
 class Context(Model):
     as_of: Day | None = None
@@ -70,3 +77,14 @@ class Context(Model):
     national: National | None = None
     narrative: Markdown | None = None
     staffing: Markdown | None = None
+
+    @property
+    def send_total(self) -> int | None:
+        """Pupils at SEN support or with an EHC plan: the one place this total is worked out.
+
+        None unless both counts are known (a share of a partial total would mislead).
+        """
+        support, plans = self.sen_support, self.ehc_plans
+        if support is None or plans is None or support.count is None or plans.count is None:
+            return None
+        return support.count + plans.count

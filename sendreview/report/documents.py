@@ -3,26 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from sendreview.report import views
+from sendreview.report.followup_view import follow_up_document
+from sendreview.report.source import ReportSource
 from sendreview.workspace import Workspace
-
-
-@dataclass(frozen=True)
-class ReportSource:
-    view: Any
-    school: str
-    stem: str
-    title: str
-    subtitle: str
-    date: str
-    draft: bool
-    stamp: dt.date
-    resources: Path | None = None
-    toc: bool = True
 
 
 def document(ws: Workspace, kind: str, visit: dt.date | None, work: Path) -> ReportSource:
@@ -49,8 +35,6 @@ def document(ws: Workspace, kind: str, visit: dt.date | None, work: Path) -> Rep
             ws.self_evaluation.date if ws.self_evaluation and ws.self_evaluation.date else stamp,
         )
     if kind == "follow-up":
-        from sendreview.report.followup import follow_up_document
-
         return follow_up_document(ws, view, visit, work)
     when = [f"Visit {view.visit}"] if view.visit else []
     if view.report_date:

@@ -202,19 +202,9 @@ def _context(ctx: Context, framework: Framework) -> ContextView:
         row = _share_row(label, share, ctx.roll, nat)
         if row:
             figures.append(row)
-    if (
-        ctx.sen_support
-        and ctx.ehc_plans
-        and ctx.sen_support.count is not None
-        and ctx.ehc_plans.count is not None
-        and ctx.roll
-    ):
-        total = ctx.sen_support.count + ctx.ehc_plans.count
-        nat_total = (
-            national.sen_support + national.ehc_plans
-            if national and national.sen_support is not None and national.ehc_plans is not None
-            else None
-        )
+    total = ctx.send_total
+    if total is not None and ctx.roll:
+        nat_total = national.send_total if national else None
         figures.append(
             Row(
                 [
@@ -237,9 +227,7 @@ def _context(ctx: Context, framework: Framework) -> ContextView:
     ):
         if isinstance(tally, Tally) and (tally.send is not None or tally.whole_school is not None):
             comparison.append(Row([label, _opt(tally.send), _opt(tally.whole_school)]))
-    with_send = sum(
-        s.count for s in (ctx.sen_support, ctx.ehc_plans) if s is not None and s.count is not None
-    )
+    with_send = ctx.send_total
     needs = [
         Row(
             [

@@ -21,9 +21,8 @@ from typing import Any
 
 from sendreview import frameworks, schemas, yamlio
 from sendreview.errors import SendreviewError, UsageError
-from sendreview.models.framework import Framework
+from sendreview.modelcheck import check_document
 from sendreview.resources import data_dir
-from sendreview.validation.schema import check_document
 from sendreview.workspace import FILES
 
 GITIGNORE = (
@@ -48,18 +47,6 @@ class InitResult:
     created: list[Path] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)
     git: str | None = None
-
-
-def resolve_framework(spec: str, base: Path) -> Framework:
-    """A framework for a command: built in, or a file; problems are the user's to fix."""
-    found = frameworks.resolve(spec, base)
-    if found.error:
-        raise SendreviewError(found.error, found.hint)
-    if found.framework is None:
-        from sendreview.errors import InvalidReview
-
-        raise InvalidReview(found.problems, f"the framework file '{spec}' has errors")
-    return found.framework
 
 
 @cache
@@ -166,7 +153,7 @@ def init_workspace(opts: InitOptions) -> InitResult:
             "choose a new folder, or add --force to add the review's files beside them "
             "(files already there are kept, never replaced)",
         )
-    framework = resolve_framework(opts.framework, Path.cwd())
+    framework = frameworks.require(opts.framework, Path.cwd())
     spec = opts.framework
     if frameworks.is_path(spec):  # refer to the file from the review folder
         spec = Path(os.path.relpath(Path(spec).resolve(), folder.resolve())).as_posix()

@@ -139,15 +139,10 @@ def _figures(ws: Workspace) -> list[Diagnostic]:
         if share is not None:
             percent((name, "percent"), share.percent)
             at_most((name,), share.count, ctx.roll, group, "the roll")
-    if (
-        ctx.sen_support
-        and ctx.ehc_plans
-        and ctx.sen_support.count is not None
-        and ctx.ehc_plans.count is not None
-    ):
+    if ctx.send_total is not None:
         at_most(
             ("ehc_plans",),
-            ctx.sen_support.count + ctx.ehc_plans.count,
+            ctx.send_total,
             ctx.roll,
             "pupils at SEN support or with an EHC plan",
             "the roll",
@@ -171,12 +166,11 @@ def _figures(ws: Workspace) -> list[Diagnostic]:
         percent(("national", "sen_support"), ctx.national.sen_support)
         percent(("national", "ehc_plans"), ctx.national.ehc_plans)
     known = [n.pupils for n in ctx.primary_needs if n.pupils is not None]
-    send = [s.count for s in (ctx.sen_support, ctx.ehc_plans) if s and s.count is not None]
-    if known and len(send) == 2:
+    if known and ctx.send_total is not None:
         at_most(
             ("primary_needs",),
             sum(known),
-            sum(send),
+            ctx.send_total,
             "pupils counted under primary needs",
             "the pupils at SEN support or with an EHC plan",
         )

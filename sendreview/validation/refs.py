@@ -9,16 +9,15 @@ from typing import Any
 
 from sendreview import frameworks
 from sendreview.diagnostics import Diagnostic
+from sendreview.modelcheck import did_you_mean
 from sendreview.models.common import EVIDENCE_ID, RECOMMENDATION_ID, Ref
-from sendreview.models.followup import FollowUp
 from sendreview.models.walk import Loc, iter_refs
-from sendreview.validation.schema import did_you_mean
-from sendreview.workspace import FILES, Part, Workspace
+from sendreview.workspace import Part, Workspace
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    part: Part
+    part: Part[Any]
     loc: Loc
     ref: Ref
     value: str
@@ -32,8 +31,7 @@ def mentions(ws: Workspace) -> Iterator[Mention]:
     for part in [*ws.parts.values(), *ws.follow_ups]:
         if not isinstance(part.raw, dict):
             continue
-        model = FollowUp if part.key == "follow-up" else FILES[part.key][1]
-        for loc, ref, value, on_key in iter_refs(model, part.raw):
+        for loc, ref, value, on_key in iter_refs(part.model_class, part.raw):
             yield Mention(part, loc, ref, value, on_key)
 
 

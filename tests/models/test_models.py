@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from sendreview import yamlio
+from sendreview.modelcheck import validate_model
 from sendreview.models.common import Choice, Finding, Person
 from sendreview.models.context import Share
 from sendreview.models.evidence import Evidence
-from sendreview.validation.schema import validate_model
 
 words = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40)
 

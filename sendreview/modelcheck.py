@@ -1,4 +1,9 @@
-"""Pydantic's validation errors turned into diagnostics a SENCO can act on."""
+"""The step from a parsed YAML file to its model: pydantic's errors turned into diagnostics
+a SENCO can act on, placed at the line and column of the value they are about.
+
+It sits just above ``yamlio`` and ``models``: frameworks, workspaces and scaffolds
+all turn files into models through here, and the checks in ``validation`` build on them.
+"""
 
 from __future__ import annotations
 

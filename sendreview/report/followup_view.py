@@ -3,7 +3,6 @@ recommendation across all visits so far and a chart of it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from sendreview import frameworks
 from sendreview.errors import SendreviewError
 from sendreview.progress import FIRST, IMPROVED, SLIPPED, UNCHANGED, Step, journeys
 from sendreview.report import chart
-from sendreview.report.documents import ReportSource
+from sendreview.report.source import Cell, FollowUpView, ProgressRow, ReportSource
 from sendreview.report.views import ReportView
 from sendreview.words import long_date, short_date
 from sendreview.workspace import Workspace
@@ -19,42 +18,6 @@ from sendreview.workspace import Workspace
 SHOWN_VISITS = 4  # columns of visits that fit on an A4 page beside the recommendation
 CHART = "progress-chart.png"
 _CHANGES = {IMPROVED: "Improved ↑", UNCHANGED: "Unchanged", SLIPPED: "Slipped ↓"}
-
-
-@dataclass(frozen=True)
-class Cell:
-    label: str
-    recorded: bool
-
-
-@dataclass(frozen=True)
-class ProgressRow:
-    id: str
-    text: str
-    area: str
-    cells: list[Cell]
-    change: str
-    note: str
-
-
-@dataclass(frozen=True)
-class FollowUpView:
-    report: ReportView
-    labels: dict[str, str]
-    reviewer: str
-    date: str
-    number: int
-    summary: str
-    visits: list[str]
-    earlier_visits: int
-    rows: list[ProgressRow]
-    key: list[str]
-    chart: str
-    chart_text: str
-    action_points_school: list[str]
-    action_points_reviewer: list[str]
-    vision: str
-    next_visit: str
 
 
 def follow_up_document(

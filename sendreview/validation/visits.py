@@ -4,65 +4,54 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sendreview import frameworks
+from sendreview import frameworks, progress
 from sendreview.diagnostics import Diagnostic
 from sendreview.models.followup import FollowUp
 from sendreview.workspace import Part, Workspace
 
 
 def check(ws: Workspace) -> list[Diagnostic]:
-    parts = sorted(
-        (p for p in ws.follow_ups if isinstance(p.model, FollowUp)), key=lambda p: p.model.date
-    )
-    out = [*_names_and_dates(ws, parts)]
-    findings = ws.findings
-    if findings is None:
-        return out
+    files = ws.visit_files
+    out = [*_names_and_dates(ws, files)]
     scale = frameworks.progress_scale()
-    known = {r.id for a in findings.areas.values() for r in a.recommendations}
-    last: dict[str, str] = {}
-    for part in parts:
-        visit: FollowUp = part.model
-        for rec_id, progress in visit.progress.items():
-            before = last.get(rec_id)
-            if (
-                rec_id in known
-                and scale.get(progress.status)
-                and before
-                and scale.rank(progress.status) < scale.rank(before)
-                and not (progress.note or "").strip()
-            ):
+    first = scale.statuses[0].id
+    # journeys() walks the visits in the same (date) order, so step i is files[i]'s visit
+    for journey in progress.journeys(ws, [visit for _, visit in files]):
+        before: str | None = None
+        for (part, _), step in zip(files, journey.steps, strict=True):
+            if step.change == progress.SLIPPED and not step.note.strip():
                 out.append(
                     part.doc.diagnostic(
-                        ("progress", rec_id, "status"),
+                        ("progress", journey.id, "status"),
                         "SR702",
-                        f"{rec_id} has slipped from '{before}' to '{progress.status}' "
+                        f"{journey.id} has slipped from '{before}' to '{step.status}' "
                         "without a note",
                         "add a note saying what changed",
                     )
                 )
-        for rec_id in sorted(known - set(visit.progress), key=lambda r: int(r[1:])):
-            status = scale.get(last.get(rec_id, scale.statuses[0].id))
-            if status and not status.complete:
+            status = scale.get(step.status or first)
+            if not step.recorded and status and not status.complete:
                 out.append(
                     part.doc.diagnostic(
                         ("progress",),
                         "SR703",
-                        f"{rec_id} is still open but has no progress recorded at this visit",
-                        f"add '{rec_id}: {status.id}' (or its new status)",
+                        f"{journey.id} is still open but has no progress recorded at this visit",
+                        f"add '{journey.id}: {status.id}' (or its new status)",
                     )
                 )
-        last.update({r: p.status for r, p in visit.progress.items() if scale.get(p.status)})
+            if scale.get(step.status or ""):
+                before = step.status
     return out
 
 
-def _names_and_dates(ws: Workspace, parts: list[Part]) -> list[Diagnostic]:
+def _names_and_dates(
+    ws: Workspace, files: list[tuple[Part[FollowUp], FollowUp]]
+) -> list[Diagnostic]:
     out = []
     review = ws.review
     visit_end = review.dates.visit[-1] if review and review.dates.visit else None
-    counts = Counter(p.model.date for p in parts)
-    for part in parts:
-        visit: FollowUp = part.model
+    counts = Counter(visit.date for _, visit in files)
+    for part, visit in files:
         if visit_end and visit.date < visit_end:
             out.append(
                 part.doc.diagnostic(
