@@ -5,6 +5,7 @@ The code knows their shape (sendreview.models.framework), never their content.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from functools import cache
@@ -129,15 +130,11 @@ def load_file(path: Path, display: str) -> tuple[Framework | None, list[Diagnost
         key = None
     if key and key in _custom_cache:
         framework, problems = _custom_cache[key]
-        return framework, [_redisplay(d, display) for d in problems]
+        return framework, [dataclasses.replace(d, path=display) for d in problems]
     result = check_document(yamlio.read(path, display), Framework)
     if key:
         _custom_cache[key] = result
     return result
-
-
-def _redisplay(d: Diagnostic, display: str) -> Diagnostic:
-    return Diagnostic(display, d.line, d.col, d.severity, d.code, d.message, d.hint)
 
 
 def require(spec: str, base: Path) -> Framework:

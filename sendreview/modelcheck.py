@@ -158,5 +158,10 @@ def _diagnostic(doc: YamlFile, model: type[BaseModel], err: Any) -> Diagnostic:
     if kind == "too_short":
         return at("SR204", f"{named or 'this'} needs at least one entry")
     if kind == "framework":
-        return at("SR301", err["msg"])
+        return doc.diagnostic(
+            (*loc, *ctx.get("loc", ())),
+            "SR301",
+            err["msg"],
+            "each area and theme id is used once, and a theme's id starts with its area's id",
+        )
     return at("SR204", f"{named or 'this'}: {err['msg']}")

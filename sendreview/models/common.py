@@ -25,6 +25,7 @@ from pydantic import (
     GetJsonSchemaHandler,
     StringConstraints,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
@@ -33,6 +34,9 @@ from pydantic_core import PydanticCustomError, core_schema
 # pydantic must not see our own "$ref"s while it generates a schema; sendreview.schemas
 # swaps this key for a "$ref" to the allowed values it adds afterwards
 PLACEHOLDER = "x-sendreview-values"
+
+_SEPARATORS = re.compile(r"[\s_]+")
+_TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +52,18 @@ class Ref:
     vocab: str | None = None
     defines: bool = False
     other: bool = True  # a vocabulary term may instead be "other: your words"
+
+    def normal(self, value: str) -> str:
+        """The id a person meant: terms may be written in any case, with spaces or
+        underscores for hyphens ('High', 'Lesson observation'); every id is lower case."""
+        if self.kind in ("evidence", "recommendation"):
+            return value
+        written = _SEPARATORS.sub("-", value.strip()).lower()
+        return written if _TERM_ID.match(written) else value
+
+    def read(self, value: Any) -> Any:
+        """A pydantic "before" validator: :meth:`normal` for text, anything else as it is."""
+        return self.normal(value) if isinstance(value, str) else value
 
     @property
     def schema_name(self) -> str | None:
@@ -145,12 +161,26 @@ Count = Annotated[int, Field(ge=0)]
 EVIDENCE_ID = r"^E[1-9][0-9]*$"
 RECOMMENDATION_ID = r"^R[1-9][0-9]*$"
 EvidenceId = Annotated[str, StringConstraints(pattern=EVIDENCE_ID), Ref("evidence")]
+EvidenceIds = Annotated[
+    list[EvidenceId],
+    BeforeValidator(lambda v: [v] if isinstance(v, str) else v),  # `evidence: E1`
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": EVIDENCE_ID},
+                {"type": "array", "items": {"type": "string", "pattern": EVIDENCE_ID}},
+            ]
+        }
+    ),
+]
 RecommendationId = Annotated[
     str, StringConstraints(pattern=RECOMMENDATION_ID), Ref("recommendation")
 ]
-AreaId = Annotated[str, Ref("area")]
-ThemeId = Annotated[str, Ref("theme")]
-StatusId = Annotated[str, Ref("status")]
+
+
+AreaId = Annotated[str, BeforeValidator(Ref("area").read), Ref("area")]
+ThemeId = Annotated[str, BeforeValidator(Ref("theme").read), Ref("theme")]
+StatusId = Annotated[str, BeforeValidator(Ref("status").read), Ref("status")]
 
 
 def by_area(value: Any) -> Any:
@@ -169,6 +199,11 @@ class Choice(Model):
     id: str | None = None
     other: str | None = None
 
+    @field_validator("id", mode="before")
+    @classmethod
+    def _normal(cls, value: Any) -> Any:
+        return Ref("vocab").read(value)
+
     @model_validator(mode="after")
     def _one(self) -> Choice:
         if (self.id is None) == (self.other is None):
@@ -180,7 +215,8 @@ class Choice(Model):
 
 def closed_vocab(name: str) -> Any:
     """The type of a field that must be one of vocabulary ``name``'s ids (no ``other``)."""
-    return Annotated[str, Ref("vocab", name, other=False)]
+    ref = Ref("vocab", name, other=False)
+    return Annotated[str, BeforeValidator(ref.read), ref]
 
 
 def vocab(name: str) -> Any:
@@ -219,4 +255,4 @@ class Statement(Model):
 class Finding(Statement):
     """A reviewer's strength or area for development: a statement resting on evidence."""
 
-    evidence: list[EvidenceId] = []
+    evidence: EvidenceIds = []

@@ -9,7 +9,7 @@ from pydantic import StringConstraints
 from sendreview.models.common import (
     RECOMMENDATION_ID,
     Day,
-    EvidenceId,
+    EvidenceIds,
     Finding,
     Line,
     Markdown,
@@ -43,7 +43,7 @@ class Recommendation(Model):
         str, StringConstraints(pattern=RECOMMENDATION_ID), Ref("recommendation", defines=True)
     ]
     text: Markdown
-    evidence: list[EvidenceId] = []
+    evidence: EvidenceIds = []
     themes: list[ThemeId] = []
     owner: Line | None = None
     due: Day | None = None

@@ -41,18 +41,18 @@ class Framework(Model):
     @model_validator(mode="after")
     def _ids(self) -> Framework:
         seen: set[str] = set()
-        for area in self.areas:
+        for i, area in enumerate(self.areas):
             if area.id in seen:
-                raise PydanticCustomError("framework", f"area id '{area.id}' is used twice")
+                raise _malformed(f"area id '{area.id}' is used twice", ("areas", i, "id"))
             seen.add(area.id)
-            for theme in area.themes:
+            for j, theme in enumerate(area.themes):
+                where = ("areas", i, "themes", j, "id")
                 if not theme.id.startswith(area.id + "."):
-                    raise PydanticCustomError(
-                        "framework",
-                        f"theme id '{theme.id}' must start with its area's id '{area.id}.'",
+                    raise _malformed(
+                        f"theme id '{theme.id}' must start with its area's id '{area.id}.'", where
                     )
                 if theme.id in seen:
-                    raise PydanticCustomError("framework", f"theme id '{theme.id}' is used twice")
+                    raise _malformed(f"theme id '{theme.id}' is used twice", where)
                 seen.add(theme.id)
         return self
 
@@ -69,6 +69,7 @@ class Term(Model):
     id: Slug
     label: str
     short: str | None = None
+    synonyms: list[str] = []  # other names people use, for "did you mean" hints
 
     @property
     def inline(self) -> str:
@@ -82,6 +83,18 @@ class Vocabulary(Model):
 
     def get(self, term_id: str) -> Term | None:
         return next((t for t in self.terms if t.id == term_id), None)
+
+    def known_as(self, word: str) -> Term | None:
+        """The term another name (a synonym, a short label) stands for, if any."""
+        key = word.strip().casefold()
+        return next(
+            (
+                t
+                for t in self.terms
+                if key in {s.casefold() for s in [*t.synonyms, t.label, t.short or ""]}
+            ),
+            None,
+        )
 
 
 class Status(Model):
@@ -128,3 +141,8 @@ class FollowUpLabels(Model):
 class Reporting(Model):
     annex_3: Annex3Labels = Field(alias="annex-3")
     follow_up: FollowUpLabels = Field(alias="follow-up")
+
+
+def _malformed(message: str, loc: tuple[str | int, ...]) -> PydanticCustomError:
+    """A framework error that carries where it is (pydantic gives model checks no place)."""
+    return PydanticCustomError("framework", message, {"loc": loc})

@@ -74,7 +74,8 @@ def _check_mention(
     evidence_known: bool,
     recommendations_known: bool,
 ) -> list[Diagnostic]:
-    kind, value = m.ref.kind, m.value
+    kind, written = m.ref.kind, m.value
+    value = m.ref.normal(written)  # 'High' means 'high'; messages quote what was written
     fw = ws.framework
     if kind == "area" and fw is not None:
         ids = [a.id for a in fw.areas]
@@ -82,7 +83,7 @@ def _check_mention(
             return [
                 m.diagnostic(
                     "SR302",
-                    f"'{value}' is not an area of focus in {fw.id}",
+                    f"'{written}' is not an area of focus in {fw.id}",
                     _hint(value, ids, f"The areas are: {', '.join(ids)}"),
                 )
             ]
@@ -92,7 +93,7 @@ def _check_mention(
             return [
                 m.diagnostic(
                     "SR303",
-                    f"'{value}' is not a theme of {fw.id}",
+                    f"'{written}' is not a theme of {fw.id}",
                     _hint(
                         value,
                         list(themes),
@@ -116,7 +117,7 @@ def _check_mention(
             return [
                 m.diagnostic(
                     "SR304",
-                    f"'{value}' is not a progress status",
+                    f"'{written}' is not a progress status",
                     _hint(value, ids, f"Use one of: {', '.join(ids)}"),
                 )
             ]
@@ -124,16 +125,17 @@ def _check_mention(
         vocabulary = frameworks.vocabularies()[m.ref.vocab]
         ids = [t.id for t in vocabulary.terms]
         if value not in ids:
+            meant = vocabulary.known_as(written)
+            listing = f"Use one of: {', '.join(ids)}" + (
+                "; or write 'other: your words'" if m.ref.other else ""
+            )
             return [
                 m.diagnostic(
                     "SR304",
-                    f"'{value}' is not one of the {vocabulary.title.lower()}",
-                    _hint(
-                        value,
-                        ids,
-                        f"Use one of: {', '.join(ids)}"
-                        + ("; or write 'other: your words'" if m.ref.other else ""),
-                    ),
+                    f"'{written}' is not one of the {vocabulary.title.lower()}",
+                    f"did you mean '{meant.id}' ({meant.label})? {listing}"
+                    if meant
+                    else _hint(value, ids, listing),
                 )
             ]
     elif kind in ("evidence", "recommendation") and not _well_formed(kind, value):

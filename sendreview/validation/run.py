@@ -7,8 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sendreview.diagnostics import Diagnostic, count
-from sendreview.diagnostics.codes import CODES
+from sendreview.diagnostics import Diagnostic, count, make
 from sendreview.paths import SKIP_DIRS, display_root
 from sendreview.workspace import Workspace, load
 
@@ -74,13 +73,10 @@ def validate(paths: Iterable[str | Path], *, strict: bool = False) -> Result:
 
 
 def _no_review(path: str, message: str) -> Diagnostic:
-    return Diagnostic(
-        path,
-        None,
-        None,
-        CODES["SR100"].severity,
+    return make(
         "SR100",
+        path,
         message,
-        "give the folder of a review (it holds review.yaml), or run "
+        hint="give the folder of a review (it holds review.yaml), or run "
         "'sendreview init FOLDER' to start one",
     )

@@ -72,7 +72,10 @@ def _names_and_dates(
         if counts[visit.date] > 1:
             out.append(
                 part.doc.diagnostic(
-                    ("date",), "SR705", f"another follow-up file is also dated {visit.date}"
+                    ("date",),
+                    "SR705",
+                    f"another follow-up file is also dated {visit.date}",
+                    "keep one file per visit: merge the two, or correct the date of one",
                 )
             )
         if visit.next_visit and visit.next_visit <= visit.date:
