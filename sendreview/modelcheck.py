@@ -133,11 +133,21 @@ def _diagnostic(doc: YamlFile, model: type[BaseModel], err: Any) -> Diagnostic:
             "if you meant several paragraphs, use '|' and indent the text below",
         )
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return at("SR202", f"expected a whole number {where}, found {value!r}")
+        return at(
+            "SR202",
+            f"expected a whole number {where}, found {value!r}",
+            "write the number in digits, for example 412",
+        )
     if kind in ("float_type", "float_parsing"):
-        return at("SR202", f"expected a number {where}, found {value!r}")
+        return at(
+            "SR202",
+            f"expected a number {where}, found {value!r}",
+            "write the number in digits, for example 92.4 (no % sign)",
+        )
     if kind in ("bool_type", "bool_parsing"):
-        return at("SR202", f"expected true or false {where}, found {value!r}")
+        return at(
+            "SR202", f"expected true or false {where}, found {value!r}", "write true or false"
+        )
     if kind == "string_pattern_mismatch":
         return at(
             "SR204",

@@ -51,13 +51,20 @@ def _findings(ws: Workspace) -> list[Diagnostic]:
     if not (findings.summary or "").strip():
         out.append(
             part.doc.diagnostic(
-                ("summary",), "SR604", "the summary of the visit is not written yet"
+                ("summary",),
+                "SR604",
+                "the summary of the visit is not written yet",
+                "write a few sentences under 'summary:' on what the visit found overall",
             )
         )
     if not (findings.vision or "").strip():
         out.append(
             part.doc.diagnostic(
-                ("vision",), "SR605", "the vision (what will have improved) is not written yet"
+                ("vision",),
+                "SR605",
+                "the vision (what will have improved) is not written yet",
+                "write under 'vision:' what provision will look like once the "
+                "recommendations are in place",
             )
         )
     return out
@@ -83,6 +90,7 @@ def _self_evaluation(ws: Workspace) -> list[Diagnostic]:
             ("areas", a.id) if a.id in sef.areas else ("areas",),
             "SR603",
             f"the self-evaluation says nothing yet about '{a.title}'",
+            "the school writes its strengths and areas for development for this area",
             key=True,
         )
         for a in empty
@@ -100,7 +108,14 @@ def _context(ws: Workspace) -> list[Diagnostic]:
     ]
     if not missing:
         return []
-    return [part.doc.diagnostic((), "SR606", f"key statistics not given yet: {', '.join(missing)}")]
+    return [
+        part.doc.diagnostic(
+            (),
+            "SR606",
+            f"key statistics not given yet: {', '.join(missing)}",
+            "add them to context.yaml from the school's census or information management system",
+        )
+    ]
 
 
 def _review(ws: Workspace) -> list[Diagnostic]:

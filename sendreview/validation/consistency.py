@@ -43,6 +43,7 @@ def _review_dates(ws: Workspace) -> list[Diagnostic]:
                 ("dates", "report_due"),
                 "SR500",
                 f"report due ({d.report_due}) is before the visit ({visit[-1]})",
+                "check both dates: the report is due after the visit",
             )
         )
     return out
@@ -60,6 +61,7 @@ def _evidence_dates(ws: Workspace) -> list[Diagnostic]:
                     ("documents", i, "received"),
                     "SR500",
                     f"received ({doc.received}) is before requested ({doc.requested})",
+                    "check both dates: a document is received after it is requested",
                 )
             )
     if review is None:
@@ -93,6 +95,7 @@ def _recommendation_dates(ws: Workspace) -> list[Diagnostic]:
                         ("areas", area_id, "recommendations", i, "due"),
                         "SR500",
                         f"{rec.id} is due {rec.due}, before the review visit ({first_visit})",
+                        "check the due date: recommendations are due after the visit",
                     )
                 )
     return out
@@ -108,7 +111,10 @@ def _figures(ws: Workspace) -> list[Diagnostic]:
         if value is not None and not 0 <= value <= 100:
             out.append(
                 part.doc.diagnostic(
-                    loc, "SR502", f"{value:g} is not a percentage between 0 and 100"
+                    loc,
+                    "SR502",
+                    f"{value:g} is not a percentage between 0 and 100",
+                    "write the percentage itself, for example 12.5 for 12.5%",
                 )
             )
 
@@ -116,7 +122,10 @@ def _figures(ws: Workspace) -> list[Diagnostic]:
         if value is not None and whole is not None and value > whole:
             out.append(
                 part.doc.diagnostic(
-                    loc, "SR501", f"the number of {what} ({value}) is more than {of} ({whole})"
+                    loc,
+                    "SR501",
+                    f"the number of {what} ({value}) is more than {of} ({whole})",
+                    "check both figures come from the same census and date",
                 )
             )
 

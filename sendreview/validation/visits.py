@@ -58,6 +58,7 @@ def _names_and_dates(
                     ("date",),
                     "SR700",
                     f"this follow-up ({visit.date}) is dated before the review visit ({visit_end})",
+                    "check the date: a follow-up visit comes after the review visit",
                 )
             )
         if part.doc.path.stem != visit.date.isoformat():
@@ -84,6 +85,7 @@ def _names_and_dates(
                     ("next_visit",),
                     "SR500",
                     f"next visit ({visit.next_visit}) is not after this visit ({visit.date})",
+                    "check both dates",
                 )
             )
     return out

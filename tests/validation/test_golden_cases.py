@@ -29,3 +29,20 @@ def test_validate_output(
     if os.environ.get("UPDATE_GOLDEN"):
         expected.write_text(got, encoding="utf-8")
     assert got == expected.read_text(encoding="utf-8")
+
+
+def test_every_code_has_a_golden_case() -> None:
+    from sendreview.diagnostics.codes import CODES
+
+    shown = "".join((CASES / "validate" / n / "expected.txt").read_text() for n in NAMES)
+    missing = [code for code in CODES if f" {code} " not in shown]
+    assert not missing, f"add a case under tests/cases/validate showing {', '.join(missing)}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_diagnostic_says_what_to_do(name: str) -> None:
+    lines = (CASES / "validate" / name / "expected.txt").read_text().splitlines()
+    for i, line in enumerate(lines):
+        if " error SR" in line or " warning SR" in line:
+            following = lines[i + 1] if i + 1 < len(lines) else ""
+            assert following.startswith("    hint: "), f"no hint for: {line}"
