@@ -1,20 +1,29 @@
 """What the commands print: rich for people at a terminal, plain text or JSON for scripts.
 
 Colour switches off by itself when output is not a terminal or NO_COLOR is set.
+
+Everything printed here may carry text from the user's files (file names, field values,
+framework ids and titles). It is always printed as it is: rich markup and emoji codes
+are off (``[bold]`` stays ``[bold]``, ``context.yaml:100:1`` never shows 💯), and
+control characters and escape sequences are shown as escapes (``\\x1b``) by
+``visible``, never sent to the terminal.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from sendreview.diagnostics import Diagnostic, Severity, count
-from sendreview.diagnostics.formatters import format_lines, plural, summary
+from sendreview.diagnostics.formatters import dump_json, format_lines, json_safe, plural, summary
+from sendreview.diagnostics.formatters import visible as visible
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.console import Console
+    from rich.text import Text
 
     from sendreview.models.framework import Framework
     from sendreview.status import ReviewStatus
@@ -23,7 +32,63 @@ if TYPE_CHECKING:
 def console(stderr: bool = False) -> Console:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, markup=False, emoji=False)
+
+
+def _text(value: object, style: str = "") -> Text:
+    from rich.text import Text
+
+    return Text(visible(str(value)), style)
+
+
+def _write(text: str, stderr: bool = False) -> None:
+    stream = sys.stderr if stderr else sys.stdout
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:  # a console that cannot show some character: show its code
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
+
+
+def say(text: str, stderr: bool = False) -> None:
+    """One line of plain output (``created  oak-lane/review.yaml``), shown safely."""
+    _write(visible(text) + "\n", stderr)
+
+
+def print_error(message: str, hint: str | None = None) -> None:
+    say(f"Error: {message}", stderr=True)
+    if hint:
+        say(f"  hint: {hint}", stderr=True)
+
+
+def print_usage_error(
+    message: str, usage: str | None = None, help_command: str | None = None
+) -> None:
+    """A mistake in the command itself, the way click shows one."""
+    if usage:
+        say(usage, stderr=True)
+    if help_command:
+        say(f"Try '{help_command}' for help.", stderr=True)
+    if usage or help_command:
+        _write("\n", stderr=True)
+    say(f"Error: {message}", stderr=True)
+
+
+def print_crash(version: str, log: Path | None, details: str) -> None:
+    say(
+        f"sendreview {version} ran into an internal error. This is a bug in sendreview, "
+        "not a problem with your files.",
+        stderr=True,
+    )
+    if log is not None:
+        say(
+            f"The details were written to {log}; please send that file to whoever supports "
+            "your copy of sendreview.",
+            stderr=True,
+        )
+    else:  # not even the temporary folder could be written: show them here
+        say("Please send these details to whoever supports your copy of sendreview:", True)
+        _write(visible(details), stderr=True)
 
 
 def print_diagnostics(
@@ -35,40 +100,33 @@ def print_diagnostics(
     diagnostics = list(diagnostics)
     if fmt != "text":
         for line in format_lines(diagnostics, fmt):
-            sys.stdout.write(line + "\n")
+            _write(line + "\n", stderr)
         return
     out = console(stderr=stderr)
     for d in diagnostics:
         (line, *hint) = format_lines([d], "text")
-        colour = "red" if d.severity is Severity.ERROR else "yellow"
-        out.print(line, style=colour, markup=False)
+        out.print(_text(line, "red" if d.severity is Severity.ERROR else "yellow"))
         for h in hint:
-            out.print(h, style="dim", markup=False)
+            out.print(_text(h, "dim"))
     if reviews is not None:
         errors, warnings = count(diagnostics)
         style = "red" if errors else ("yellow" if warnings else "green")
-        console(stderr=True).print(summary(errors, warnings, reviews), style=style, markup=False)
+        console(stderr=True).print(_text(summary(errors, warnings, reviews), style))
 
 
 def print_frameworks(items: list[Framework], fmt: str) -> None:
     if fmt == "json":
-        sys.stdout.write(
-            json.dumps(
-                [
-                    {
-                        "id": f.id,
-                        "title": f.title,
-                        "applies_to": f.applies_to,
-                        "areas": len(f.areas),
-                        "themes": sum(len(a.themes) for a in f.areas),
-                    }
-                    for f in items
-                ],
-                indent=2,
-                ensure_ascii=False,
-            )
-            + "\n"
-        )
+        data = [
+            {
+                "id": f.id,
+                "title": f.title,
+                "applies_to": f.applies_to,
+                "areas": len(f.areas),
+                "themes": sum(len(a.themes) for a in f.areas),
+            }
+            for f in items
+        ]
+        _write(dump_json(data, indent=2) + "\n")
         return
     from rich.table import Table
 
@@ -77,9 +135,9 @@ def print_frameworks(items: list[Framework], fmt: str) -> None:
         table.add_column(column, overflow="fold")
     for f in items:
         table.add_row(
-            f.id,
-            f.title,
-            f.applies_to or "",
+            _text(f.id),
+            _text(f.title),
+            _text(f.applies_to or ""),
             str(len(f.areas)),
             str(sum(len(a.themes) for a in f.areas)),
         )
@@ -88,20 +146,22 @@ def print_frameworks(items: list[Framework], fmt: str) -> None:
 
 def print_framework(framework: Framework, fmt: str) -> None:
     if fmt == "json":
-        sys.stdout.write(framework.model_dump_json(indent=2) + "\n")
+        _write(json_safe(framework.model_dump_json(indent=2)) + "\n")
         return
+    from rich.text import Text
+
     out = console()
-    out.print(f"[bold]{framework.id}[/bold]: {framework.title}", markup=True)
+    out.print(Text.assemble(_text(framework.id, "bold"), ": ", _text(framework.title)))
     if framework.applies_to:
-        out.print(f"For: {framework.applies_to}", markup=False)
+        out.print(_text(f"For: {framework.applies_to}"))
     if framework.context_prompt:
-        out.print(f"Context: {framework.context_prompt}", style="italic", markup=False)
+        out.print(_text(f"Context: {framework.context_prompt}", "italic"))
     for number, area in enumerate(framework.areas, 1):
         out.print()
-        out.print(f"{number}. {area.title}  [{area.id}]", style="bold", markup=False)
+        out.print(_text(f"{number}. {area.title}  [{area.id}]", "bold"))
         for theme in area.themes:
-            out.print(f"   {theme.id}", style="cyan", markup=False)
-            out.print(f"      {theme.text}", markup=False)
+            out.print(_text(f"   {theme.id}", "cyan"))
+            out.print(_text(f"      {theme.text}"))
 
 
 _CHANGE = {"improved": ("↑", "green"), "slipped": ("↓", "red"), "unchanged": ("=", "dim")}
@@ -109,7 +169,7 @@ _CHANGE = {"improved": ("↑", "green"), "slipped": ("↓", "red"), "unchanged":
 
 def print_status(status: ReviewStatus, fmt: str) -> None:
     if fmt == "json":
-        sys.stdout.write(json.dumps(status.as_dict(), indent=2, ensure_ascii=False) + "\n")
+        _write(dump_json(status.as_dict(), indent=2) + "\n")
         return
     from rich.table import Table
     from rich.text import Text
@@ -120,8 +180,8 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
     checks = f"{plural(status.errors, 'error')}, {plural(status.warnings, 'warning')}"
     out.print(
         Text.assemble(
-            (status.school, "bold"),
-            f"  ·  {status.framework}  ·  report {status.report}  ·  ",
+            _text(status.school, "bold"),
+            _text(f"  ·  {status.framework}  ·  report {status.report}  ·  "),
             (checks, "red" if status.errors else "yellow" if status.warnings else "green"),
         )
     )
@@ -131,7 +191,9 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
     stages.add_column()
     for stage in status.stages:
         stages.add_row(
-            Text("✓", "green") if stage.done else Text("…", "yellow"), stage.name, stage.detail
+            Text("✓", "green") if stage.done else Text("…", "yellow"),
+            _text(stage.name),
+            _text(stage.detail),
         )
     out.print()
     out.print(stages)
@@ -158,7 +220,7 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
                     a.school_entries,
                 )
             ]
-            areas.add_row(a.title, *cells)
+            areas.add_row(_text(a.title), *cells)
         out.print()
         out.print(areas)
     if status.visits and status.recommendations:
@@ -167,16 +229,16 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
         )
         progress.add_column("")
         for visit in status.visits:
-            progress.add_column(visit)
+            progress.add_column(_text(visit))
         progress.add_column("Last change")
         for rec in status.recommendations:
             cells = []
             for value, recorded in zip(rec.statuses, rec.recorded, strict=True):
                 label, colour = status_label(value, short=True)
-                cells.append(Text(label, colour if recorded else f"{colour} dim"))
+                cells.append(_text(label, colour if recorded else f"{colour} dim"))
             last = next((c for c in reversed(rec.changes) if c in _CHANGE), None)
             arrow, colour = _CHANGE.get(last or "", ("", ""))
-            progress.add_row(rec.id, *cells, Text(f"{arrow} {last or ''}".strip(), colour))
+            progress.add_row(_text(rec.id), *cells, Text(f"{arrow} {last or ''}".strip(), colour))
         progress.caption = "Dimmed: complete at an earlier visit, not assessed again."
         progress.caption_justify = "left"
         out.print()
