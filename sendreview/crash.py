@@ -12,14 +12,20 @@ from pathlib import Path
 from sendreview import __version__
 
 
-def write_crash_log(error: BaseException) -> Path:
+def crash_report(error: BaseException) -> str:
+    return (
+        f"sendreview {__version__}, Python {platform.python_version()}, "
+        f"{platform.platform()}\n\n" + "".join(traceback.format_exception(error))
+    )
+
+
+def write_crash_log(error: BaseException) -> Path | None:
+    """The log's path, or None if even the temporary folder cannot be written."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    folder = Path(tempfile.gettempdir())
-    fd, name = tempfile.mkstemp(prefix=f"sendreview-crash-{stamp}-", suffix=".log", dir=folder)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(
-            f"sendreview {__version__}, Python {platform.python_version()}, "
-            f"{platform.platform()}\n\n"
-        )
-        f.write("".join(traceback.format_exception(error)))
+    try:
+        fd, name = tempfile.mkstemp(prefix=f"sendreview-crash-{stamp}-", suffix=".log")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(crash_report(error))
+    except OSError:
+        return None
     return Path(name)
