@@ -2,89 +2,142 @@
 package, and maps the outcome to an exit code. Heavy imports happen inside the
 commands so that ``sendreview --help`` stays quick.
 
-Exit codes: 0 done, 1 a problem with the user's files, 2 a usage problem,
-3 an internal error (with a crash log), 130 interrupted.
+Every outcome of every command, and of parsing its arguments, goes through one
+handler, ``_exit_code``. Exit codes: 0 done, 1 a problem the user can fix (their
+files, the disk, the installation), 2 a usage problem, 3 an internal error (with a
+crash log), 130 interrupted.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Sequence
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from sendreview import __version__
-from sendreview.errors import InvalidReview, SendreviewError
 
 if TYPE_CHECKING:
     from datetime import date
 
-
-class _Group(TyperGroup):
-    """Routes every outcome of every command through one handler."""
-
-    def invoke(self, ctx: Any) -> Any:
-        try:
-            return super().invoke(ctx)
-        except KeyboardInterrupt:
-            sys.stderr.write("\nInterrupted.\n")
-            raise typer.Exit(130) from None
-        except Exception as e:
-            if _is_typer_control(e):  # --help, usage errors, typer.Exit: typer's to handle
-                raise
-            raise typer.Exit(_report(e)) from None
+    from sendreview.scaffold.workspace import Question
 
 
-def _is_typer_control(e: BaseException) -> bool:
-    return type(e).__module__.split(".")[0] in ("typer", "click")
+def _exit_code(e: Exception | KeyboardInterrupt) -> int:
+    """The one error handler: tell the user what happened; return the exit code."""
+    from sendreview import terminal
+    from sendreview.errors import InvalidReview, SendreviewError, from_os_error
 
-
-def _report(e: Exception) -> int:
-    """Tell the user what went wrong; returns the exit code."""
-    if isinstance(e, InvalidReview):
-        from sendreview.terminal import print_diagnostics
-
-        print_diagnostics(e.diagnostics)
-    if isinstance(e, SendreviewError):
-        _say(e.message, e.hint)
+    if isinstance(e, typer.Exit):  # --help, --version, a command's own exit code
         return e.exit_code
+    if isinstance(e, KeyboardInterrupt | typer.Abort):  # Ctrl-C, also at a prompt
+        terminal.say("\nInterrupted.", stderr=True)
+        return 130
+    if isinstance(e, typer.TyperException):  # click's usage errors: bad option, value, command
+        return _usage_error(e)
     if isinstance(e, BrokenPipeError):  # `sendreview validate -f json | head`: not an error
         import contextlib
-        import os
 
         with contextlib.suppress(OSError, ValueError):  # stop Python complaining at exit
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     if isinstance(e, OSError):  # the disk, permissions, a file open in Word: not a bug
-        where = f" {e.filename}" if e.filename else ""
-        _say(
-            f"could not use{where}: {e.strerror or e}",
-            "check that the folder exists, that you may write there, and that the file is "
-            "not open in another program (Word locks the files it has open)",
-        )
-        return 1
-    from sendreview.crash import write_crash_log
+        e = from_os_error(e)
+    if isinstance(e, InvalidReview):
+        terminal.print_diagnostics(e.diagnostics)
+    if isinstance(e, SendreviewError):
+        terminal.print_error(e.message, e.hint)
+        return e.exit_code
+    from sendreview.crash import crash_report, write_crash_log
 
-    path = write_crash_log(e)
-    sys.stderr.write(
-        f"sendreview {__version__} ran into an internal error. This is a bug in "
-        "sendreview, not a problem with your files.\n"
-        f"The details were written to {path}; please send that file to whoever "
-        "supports your copy of sendreview.\n"
-    )
+    terminal.print_crash(__version__, write_crash_log(e), crash_report(e))
     return 3
 
 
-def _say(message: str, hint: str | None) -> None:
-    sys.stderr.write(f"Error: {message}\n")
-    if hint:
-        sys.stderr.write(f"  hint: {hint}\n")
+def _usage_error(e: typer.TyperException) -> int:
+    from sendreview import terminal
+
+    ctx: Any = getattr(e, "ctx", None)
+    # typer 0.29 checks choices with pydantic, whose message starts "Value error, ".
+    message = e.format_message().replace(": Value error, ", ": ", 1)
+    if type(e).__name__ == "NoArgsIsHelpError":  # `sendreview` alone: typer showed its help
+        pass
+    elif ctx is not None:
+        terminal.print_usage_error(
+            message, ctx.get_usage(), f"{ctx.command_path} {ctx.help_option_names[0]}"
+        )
+    else:
+        terminal.print_usage_error(message)
+    return e.exit_code
+
+
+class _Argument(TyperArgument):
+    """An argument as help shows it: ``FOLDER`` and ``[FOLDER]``, with no ``<path>``."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+    def _usage_display_name(self) -> str:
+        name = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
+        return f"{name}..." if self.nargs != 1 else name
+
+
+def _plain(params: list[Any]) -> list[Any]:
+    """Help without type noise: arguments by their metavar, flags with no ``<bool>``,
+    choices as ``[a|b|c]``."""
+    for p in params:
+        if isinstance(p, TyperArgument):
+            p.metavar = p.metavar or p.name.upper()
+            p.__class__ = _Argument
+        elif isinstance(p, TyperOption) and p.metavar is None:
+            if p.is_flag:
+                p.metavar = ""
+            elif p.type_descriptor.is_choice:
+                p.metavar = "[" + "|".join(str(c) for c in p.type_descriptor.choices or ()) + "]"
+    return params
+
+
+class _Command(TyperCommand):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _plain(super().get_params(ctx))
+
+
+class _Group(TyperGroup):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _plain(super().get_params(ctx))
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> int:
+        """Parse, run, and send every outcome through ``_exit_code``. Exits (standalone,
+        as from a console script or typer's test runner) or returns the exit code."""
+        argv = list(sys.argv[1:] if args is None else args)
+        if args is None and os.name == "nt":  # Windows shells leave `*.yaml` to the program
+            argv = typer._click.utils._expand_args(argv)
+        try:
+            with self.make_context(prog_name or "sendreview", argv, **extra) as ctx:
+                self.invoke(ctx)
+            code = 0
+        except (Exception, KeyboardInterrupt) as e:
+            code = _exit_code(e)
+        if standalone_mode:
+            sys.exit(code)
+        return code
 
 
 app = typer.Typer(
     cls=_Group,
+    name="sendreview",
     help="SEND reviews as plain-text folders: start one, check it, and produce the reports "
     "schools receive.",
     no_args_is_help=True,
@@ -99,7 +152,48 @@ followup_app = typer.Typer(cls=_Group, help="Follow-up visits.", no_args_is_help
 app.add_typer(frameworks_app, name="frameworks")
 app.add_typer(followup_app, name="followup")
 
-Format = Annotated[str, typer.Option("--format", "-f", help="text, json or github")]
+
+# The choices the commands offer. The library's own lists are the truth
+# (sendreview.report.FORMATS, KINDS); a test checks these match them. They are
+# written out here so that the CLI starts without importing the report machinery.
+class Output(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class Listing(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class ReportFormat(StrEnum):
+    docx = "docx"
+    pdf = "pdf"
+    html = "html"
+    odt = "odt"
+    md = "md"
+
+
+class ReportKind(StrEnum):
+    review = "review"
+    self_evaluation = "self-evaluation"
+    follow_up = "follow-up"
+
+
+OutputOption = Annotated[
+    Output,
+    typer.Option(
+        "--format",
+        "-f",
+        help="text for people; json (one object a line) or github (GitHub Actions "
+        "annotations) for scripts and CI.",
+    ),
+]
+ListingOption = Annotated[
+    Listing, typer.Option("--format", "-f", help="text for people, json for scripts.")
+]
+Folder = Annotated[Path, typer.Argument(metavar="FOLDER", help="The review folder.")]
 
 
 def _version(value: bool) -> None:
@@ -120,100 +214,83 @@ def _root(
     """SEND reviews as plain-text folders."""
 
 
-def _choice(value: str, options: tuple[str, ...], flag: str) -> str:
-    if value not in options:
-        raise typer.BadParameter(f"'{value}' is not one of: {', '.join(options)}", param_hint=flag)
-    return value
-
-
 def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _ask(value: str | None, flag: str, question: str, required: bool = True) -> str | None:
-    if value is not None:
-        return value
-    if _interactive():
-        answer: str = typer.prompt(
-            question, default="" if not required else None, show_default=False
-        )
-        return answer.strip() or None
-    if required:
-        from sendreview.errors import UsageError
-
-        raise UsageError(
-            f"{flag} is needed when sendreview cannot ask (no terminal)",
-            f"add {flag} to the command",
-        )
-    return None
+def _ask(question: Question) -> str | bool | None:
+    if question.yes_no:
+        return typer.confirm(question.text, default=True)
+    answer: str = typer.prompt(
+        question.text, default=None if question.required else "", show_default=False
+    )
+    return answer.strip() or None
 
 
-@app.command()
+@app.command(cls=_Command)
 def init(
-    folder: Annotated[Path, typer.Argument(help="Folder for the new review.")],
+    folder: Annotated[Path, typer.Argument(metavar="FOLDER", help="Folder for the new review.")],
     framework: Annotated[
         str | None,
         typer.Option(
+            metavar="FRAMEWORK",
             help="annex-1 (mainstream), annex-2 (special school, PRU, AP, ARP) or the path of "
-            "your own framework file."
+            "your own framework file.",
         ),
     ] = None,
-    school: Annotated[str | None, typer.Option(help="The school's name.")] = None,
-    urn: Annotated[str | None, typer.Option(help="The school's 6-digit URN.")] = None,
-    reviewer: Annotated[
-        list[str] | None, typer.Option(help="A reviewer's name (repeat for several).")
+    school: Annotated[str | None, typer.Option(metavar="NAME", help="The school's name.")] = None,
+    urn: Annotated[
+        str | None, typer.Option(metavar="URN", help="The school's 6-digit URN.")
     ] = None,
-    visit: Annotated[str | None, typer.Option(help="Date of the visit, YYYY-MM-DD.")] = None,
+    reviewer: Annotated[
+        list[str] | None,
+        typer.Option(metavar="NAME", help="A reviewer's name (repeat for several)."),
+    ] = None,
+    visit: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Date of the visit, YYYY-MM-DD.")
+    ] = None,
     git: Annotated[
         bool | None,
         typer.Option(
-            "--git/--no-git", help="Start a git repository for the review (asked if not given)."
+            "--git/--no-git",
+            help="Start a git repository for the review, or not. Asked in a terminal; "
+            "without one, none is started unless --git is given.",
         ),
     ] = None,
     force: Annotated[
         bool,
         typer.Option(
-            help="Use a folder that already has files in it. Files already there are kept."
+            "--force",
+            help="Use a folder that already has files in it: files already there are kept, "
+            "and a review's own answers (framework, school, reviewers) are reused.",
         ),
     ] = False,
 ) -> None:
-    """Start a review: a folder of YAML files laid out like the guide's forms."""
-    from sendreview.scaffold.workspace import InitOptions, answers_from, init_workspace
+    """Start a review: a folder of YAML files laid out like the guide's forms.
 
-    known = answers_from(folder) if force else {}  # repairing a review: reuse its answers
-    framework = framework or known.get("framework")
-    school = school or known.get("school")
-    reviewer = reviewer or known.get("reviewers")
-    urn = urn or known.get("urn")
-    framework = _ask(
-        framework, "--framework", "Framework (annex-1 mainstream, annex-2 special/PRU/AP/ARP)"
+    In a terminal it asks for what the options do not say; in a script it names what is missing.
+    """
+    from sendreview import terminal
+    from sendreview.scaffold.workspace import InitAnswers, complete_answers, init_workspace
+
+    given = InitAnswers(
+        folder=folder,
+        framework=framework,
+        school=school,
+        reviewers=reviewer or [],
+        urn=urn,
+        visit=_date(visit, "--visit"),
+        git=git,
+        force=force,
     )
-    school = _ask(school, "--school", "School name")
-    reviewers = reviewer or [r for r in [_ask(None, "--reviewer", "Reviewer's name")] if r]
-    if urn is None and _interactive():
-        urn = _ask(None, "--urn", "URN (6 digits, Enter to skip)", required=False)
-    if git is None and _interactive():
-        git = typer.confirm("Start a git repository for this review?", default=True)
-    result = init_workspace(
-        InitOptions(
-            folder=folder,
-            framework=framework or "",
-            school=school or "",
-            urn=urn,
-            reviewers=reviewers,
-            visit=_date(visit, "--visit"),
-            git=git,
-            force=force,
-        )
-    )
-    out = typer.echo
+    result = init_workspace(complete_answers(given, _ask if _interactive() else None))
     for path in result.created:
-        out(f"created  {path}")
+        terminal.say(f"created  {path}")
     for path in result.kept:
-        out(f"kept     {path} (already there)")
+        terminal.say(f"kept     {path} (already there)")
     if result.git:
-        out(result.git)
-    out(f"\nNext: fill in the files, then run 'sendreview validate {folder}'.")
+        terminal.say(result.git)
+    terminal.say(f"\nNext: fill in the files, then run 'sendreview validate {folder}'.")
 
 
 def _date(value: str | None, flag: str) -> date | None:
@@ -229,114 +306,142 @@ def _date(value: str | None, flag: str) -> date | None:
         ) from None
 
 
-@app.command()
+@app.command(cls=_Command)
 def validate(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Review folders, or folders holding many reviews (default: here)."),
+        typer.Argument(
+            metavar="PATHS",
+            help="Review folders, or folders holding many reviews (default: this folder).",
+        ),
     ] = None,
-    strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
-    fmt: Format = "text",
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    fmt: OutputOption = Output.text,
 ) -> None:
     """Check reviews: YAML, fields, framework ids, references, figures and what is missing."""
     from sendreview.terminal import print_diagnostics
     from sendreview.validation.run import validate as run
 
-    _choice(fmt, ("text", "json", "github"), "--format")
     result = run(paths or [Path()], strict=strict)
-    print_diagnostics(result.diagnostics, fmt, reviews=result.reviews if fmt == "text" else None)
+    text = fmt is Output.text
+    print_diagnostics(result.diagnostics, fmt.value, reviews=result.reviews if text else None)
     if result.errors:
         raise typer.Exit(1)
 
 
-@app.command()
-def schema(
-    folder: Annotated[Path, typer.Argument(help="The review folder.")] = Path(),
-) -> None:
+@app.command(cls=_Command)
+def schema(folder: Folder = Path()) -> None:
     """Write the JSON Schemas that let editors complete and check the review's files."""
+    from sendreview import terminal
     from sendreview.scaffold.workspace import write_schemas
 
     for path in write_schemas(folder):
-        typer.echo(f"wrote {path}")
+        terminal.say(f"wrote {path}")
 
 
-@frameworks_app.command("list")
-def frameworks_list(fmt: Format = "text") -> None:
+@frameworks_app.command("list", cls=_Command)
+def frameworks_list(fmt: ListingOption = Listing.text) -> None:
     """The built-in frameworks."""
     from sendreview import frameworks
     from sendreview.terminal import print_frameworks
 
-    _choice(fmt, ("text", "json"), "--format")
-    print_frameworks([frameworks.builtin(i) for i in frameworks.builtin_ids()], fmt)
+    print_frameworks([frameworks.builtin(i) for i in frameworks.builtin_ids()], fmt.value)
 
 
-@frameworks_app.command("show")
+@frameworks_app.command("show", cls=_Command)
 def frameworks_show(
-    framework: Annotated[str, typer.Argument(help="annex-1, annex-2 or a framework file.")],
-    fmt: Format = "text",
+    framework: Annotated[
+        str,
+        typer.Argument(metavar="FRAMEWORK", help="annex-1, annex-2 or a framework file."),
+    ],
+    fmt: ListingOption = Listing.text,
 ) -> None:
     """A framework's areas of focus and suggested themes."""
-    from sendreview.frameworks import require as resolve_framework
+    from sendreview.frameworks import require
     from sendreview.terminal import print_framework
 
-    _choice(fmt, ("text", "json"), "--format")
-    print_framework(resolve_framework(framework, Path.cwd()), fmt)
+    print_framework(require(framework, Path.cwd()), fmt.value)
 
 
-@app.command()
+def _report_formats(values: list[str] | None) -> list[str]:
+    """``-f docx -f pdf`` and ``-f docx,pdf`` alike, each checked against ReportFormat."""
+    chosen: list[str] = []
+    for value in values or []:
+        for item in (v.strip() for v in value.split(",")):
+            if item not in {f.value for f in ReportFormat}:
+                choices = ", ".join(repr(f.value) for f in ReportFormat)
+                raise typer.BadParameter(f"{item!r} is not one of {choices}.")
+            if item not in chosen:
+                chosen.append(item)
+    return chosen
+
+
+@app.command(cls=_Command)
 def report(
-    folder: Annotated[Path, typer.Argument(help="The review folder.")] = Path(),
+    folder: Folder = Path(),
     formats: Annotated[
         list[str] | None,
         typer.Option(
             "--format",
             "-f",
-            help="docx, pdf, html, odt or md; repeat it or give a list "
-            "(docx,pdf,html). Default: docx.",
+            metavar="FORMAT",
+            callback=_report_formats,
+            help="docx, pdf, html, odt or md; repeat it, or give several separated by commas "
+            "(-f docx,pdf,html). Default: docx.",
         ),
     ] = None,
     kind: Annotated[
-        str,
+        ReportKind,
         typer.Option(
+            metavar="KIND",
             help="review (the final report), self-evaluation (the school's form) or follow-up "
-            "(a follow-up visit)."
+            "(a follow-up visit).",
         ),
-    ] = "review",
+    ] = ReportKind.review,
     visit: Annotated[
         str | None,
-        typer.Option(help="With --kind follow-up: the visit's date (default: the latest)."),
+        typer.Option(
+            metavar="DATE",
+            help="With --kind follow-up: the visit's date, YYYY-MM-DD (default: the latest).",
+        ),
     ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
+            metavar="PATH",
             help="A folder for the reports, or a file name for one format. "
             "Default: the review's build/ folder.",
         ),
     ] = None,
     templates: Annotated[
         Path | None,
-        typer.Option(help="A folder of your own report templates, used before the built-in ones."),
+        typer.Option(
+            metavar="FOLDER",
+            help="A folder of your own report templates, used before the built-in ones.",
+        ),
     ] = None,
     reference_doc: Annotated[
-        Path | None, typer.Option(help="A Word document whose styles the docx report uses.")
+        Path | None,
+        typer.Option(metavar="FILE", help="A Word document whose styles the docx report uses."),
     ] = None,
     force: Annotated[
         bool,
         typer.Option(
-            help="Replace report files even if they were edited or not written by sendreview."
+            "--force",
+            help="Replace report files even if they were edited or not written by sendreview.",
         ),
     ] = False,
 ) -> None:
     """Render a review into the documents schools receive."""
+    from sendreview import terminal
     from sendreview.report import render_report
-    from sendreview.terminal import print_diagnostics
 
     result = render_report(
         folder,
-        formats or ["docx"],
-        kind=kind,
+        formats or [ReportFormat.docx.value],
+        kind=kind.value,
         output=output,
         templates=templates,
         reference_doc=reference_doc,
@@ -344,54 +449,46 @@ def report(
         visit=_date(visit, "--visit"),
     )
     if result.warnings:
-        print_diagnostics(result.warnings, stderr=True)
+        terminal.print_diagnostics(result.warnings, stderr=True)
     for path in result.paths:
-        typer.echo(f"wrote {path}")
+        terminal.say(f"wrote {path}")
 
 
-@app.command()
-def status(
-    folder: Annotated[Path, typer.Argument(help="The review folder.")] = Path(),
-    fmt: Format = "text",
-) -> None:
+@app.command(cls=_Command)
+def status(folder: Folder = Path(), fmt: ListingOption = Listing.text) -> None:
     """What is done and what is missing in a review, at a glance."""
     from sendreview.status import review_status
     from sendreview.terminal import print_status
 
-    _choice(fmt, ("text", "json"), "--format")
-    print_status(review_status(folder), fmt)
+    print_status(review_status(folder), fmt.value)
 
 
-@followup_app.command("new")
+@followup_app.command("new", cls=_Command)
 def followup_new(
-    folder: Annotated[Path, typer.Argument(help="The review folder.")] = Path(),
+    folder: Folder = Path(),
     on: Annotated[
-        str | None, typer.Option("--date", help="The visit's date, YYYY-MM-DD (default: today).")
+        str | None,
+        typer.Option(
+            "--date", metavar="DATE", help="The visit's date, YYYY-MM-DD (default: today)."
+        ),
     ] = None,
 ) -> None:
     """Start the file for a follow-up visit, carrying over every open recommendation."""
+    from sendreview import terminal
     from sendreview.scaffold.followup import new_follow_up
 
     result = new_follow_up(folder, _date(on, "--date"))
-    typer.echo(f"created  {result.path}")
+    terminal.say(f"created  {result.path}")
     if result.noted:
-        typer.echo(result.noted)
-    typer.echo(
+        terminal.say(result.noted)
+    terminal.say(
         f"{result.open} open recommendation{'s' if result.open != 1 else ''} carried "
         f"over, {result.complete} already complete."
     )
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Console entry point."""
-    try:
-        result = app(args=argv, prog_name="sendreview", standalone_mode=False)
-    except typer.Exit as e:
-        return int(e.exit_code)
-    except (typer.Abort, KeyboardInterrupt):  # Ctrl-C at a prompt
-        sys.stderr.write("\nInterrupted.\n")
-        return 130
-    except typer.TyperException as e:  # usage errors: click's message and exit code 2
-        e.show()  # type: ignore[attr-defined]
-        return int(getattr(e, "exit_code", 2))
-    return result if isinstance(result, int) else 0
+    """Console entry point: the exit code (every outcome is handled in ``_Group.main``)."""
+    command = typer.main.get_command(app)
+    assert isinstance(command, _Group)
+    return command.main(args=argv, prog_name="sendreview", standalone_mode=False)

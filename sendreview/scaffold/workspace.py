@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -38,8 +39,51 @@ class InitOptions:
     reviewers: list[str]
     urn: str | None = None
     visit: date | None = None
+    git: bool = False
+    force: bool = False
+
+
+@dataclass
+class InitAnswers:
+    """What ``init`` was told on its command line; None (or []) where it was not told."""
+
+    folder: Path
+    framework: str | None = None
+    school: str | None = None
+    reviewers: list[str] = field(default_factory=list)
+    urn: str | None = None
+    visit: date | None = None
     git: bool | None = None
     force: bool = False
+
+
+@dataclass(frozen=True)
+class Question:
+    """An answer ``init`` needs; ``key`` names the field of ``InitAnswers`` it fills."""
+
+    key: str
+    flag: str
+    text: str
+    required: bool = False
+    yes_no: bool = False
+    example: str = ""  # what to add to the command line, after the flag
+
+
+QUESTIONS = (
+    Question(
+        "framework",
+        "--framework",
+        "Framework (annex-1 mainstream, annex-2 special/PRU/AP/ARP)",
+        required=True,
+        example="annex-1",
+    ),
+    Question("school", "--school", "School name", required=True, example="'School name'"),
+    Question("reviewers", "--reviewer", "Reviewer's name", required=True, example="'Your name'"),
+    Question("urn", "--urn", "URN (6 digits, Enter to skip)"),
+    Question("git", "--git", "Start a git repository for this review?", yes_no=True),
+)
+
+Ask = Callable[[Question], "str | bool | None"]
 
 
 @dataclass
@@ -116,6 +160,47 @@ def answers_from(folder: Path) -> dict[str, Any]:
     return {
         k: str(v) if k in ("framework", "school", "urn") else v for k, v in answers.items() if v
     }
+
+
+def complete_answers(given: InitAnswers, ask: Ask | None) -> InitOptions:
+    """Everything ``init`` needs, from what it was told, what the review already says
+    (with ``force``: repairing a review reuses its answers) and, for the rest, ``ask``
+    (a prompt; None when there is no terminal to ask at).
+
+    Without ``ask``, every missing answer is named in one ``UsageError``, and no git
+    repository is started unless asked for.
+    """
+    answers = dict(vars(given))
+    if given.force:
+        for key, value in answers_from(given.folder).items():
+            answers[key] = answers[key] or value
+    missing: list[Question] = []
+    for q in QUESTIONS:
+        if answers[q.key] not in (None, []):
+            continue
+        if ask is not None:
+            answer = ask(q)
+            answers[q.key] = [answer] if q.key == "reviewers" and answer else answer
+        elif q.required:
+            missing.append(q)
+    if missing:
+        flags = [q.flag for q in missing]
+        named = " and ".join([", ".join(flags[:-1]), flags[-1]] if len(flags) > 1 else flags)
+        raise UsageError(
+            f"{named} {'are' if len(flags) > 1 else 'is'} needed when sendreview cannot ask "
+            "(no terminal)",
+            "add " + " ".join(f"{q.flag} {q.example}" for q in missing) + " to the command",
+        )
+    return InitOptions(
+        folder=given.folder,
+        framework=answers["framework"] or "",
+        school=answers["school"] or "",
+        reviewers=answers["reviewers"] or [],
+        urn=answers["urn"],
+        visit=given.visit,
+        git=bool(answers["git"]),
+        force=given.force,
+    )
 
 
 def _check_answers(opts: InitOptions) -> None:
@@ -200,12 +285,13 @@ def _write_new(path: Path, text: str, result: InitResult) -> None:
         result.created.append(path)
 
 
-def _git(folder: Path, wanted: bool | None) -> str | None:
-    git = shutil.which("git")
-    if wanted is False:
+def _git(folder: Path, wanted: bool) -> str | None:
+    """Start a repository only when asked to (--git, or yes at the prompt)."""
+    if not wanted:
         return None
+    git = shutil.which("git")
     if git is None:
-        return "git is not installed, so no repository was started" if wanted else None
+        return "git is not installed, so no repository was started"
     inside = subprocess.run(
         [git, "rev-parse", "--is-inside-work-tree"],
         cwd=folder,

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from sendreview import yamlio
+from sendreview.errors import UsageError
 from tests.conftest import Invoke
 
 FILES = [
@@ -146,8 +147,68 @@ def test_a_folder_with_files_is_refused_and_force_keeps_them(cli: Invoke, tmp_pa
 def test_missing_answers_without_a_terminal_fail_clearly(cli: Invoke, tmp_path: Path) -> None:
     result = cli("init", str(tmp_path / "ws"), "--framework", "annex-1", "--no-git")
     assert result.exit_code == 2
-    assert "--school is needed when sendreview cannot ask (no terminal)" in result.stderr
+    assert result.stderr == (
+        "Error: --school and --reviewer are needed when sendreview cannot ask (no terminal)\n"
+        "  hint: add --school 'School name' --reviewer 'Your name' to the command\n"
+    )
     assert not (tmp_path / "ws").exists()
+    nothing = cli("init", str(tmp_path / "ws"))
+    assert nothing.exit_code == 2
+    assert nothing.stderr.startswith(
+        "Error: --framework, --school and --reviewer are needed when sendreview cannot ask"
+    )
+    one = cli("init", str(tmp_path / "ws"), "--framework", "annex-1", "--reviewer", "Ada")
+    assert one.exit_code == 2
+    assert one.stderr.startswith("Error: --school is needed when sendreview cannot ask")
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_no_repository_is_started_without_being_asked(cli: Invoke, tmp_path: Path) -> None:
+    result = cli(
+        "init", str(tmp_path / "ws"), "--framework", "annex-1", "--school", "Oak", "--reviewer", "A"
+    )
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "ws" / ".git").exists()
+    assert not [line for line in result.stdout.splitlines() if "git repository" in line]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_terminal_is_asked_before_git_init_and_yes_is_the_default(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sendreview.cli
+
+    monkeypatch.setattr(sendreview.cli, "_interactive", lambda: True)
+    result = cli("init", str(tmp_path / "ws"), input="annex-1\nOak\nAda\n\n\n")
+    assert result.exit_code == 0, result.output
+    assert "Start a git repository for this review? [Y/n]" in result.stdout
+    assert (tmp_path / "ws" / ".git").is_dir()
+
+
+def test_force_reuses_the_reviews_own_answers(brookfield: Path) -> None:
+    from sendreview.scaffold.workspace import InitAnswers, complete_answers
+
+    def never(question: object) -> None:
+        raise AssertionError(f"asked {question}")
+
+    kept = complete_answers(InitAnswers(folder=brookfield, force=True), ask=None)
+    recorded = yamlio.read(brookfield / "review.yaml").data
+    assert kept.framework == recorded["framework"] == "annex-2"
+    assert kept.school == recorded["school"]["name"]
+    assert kept.reviewers and kept.git is False
+    told = complete_answers(
+        InitAnswers(folder=brookfield, school="Renamed", urn="990123", git=True, force=True),
+        ask=never,
+    )
+    assert (told.school, told.urn, told.framework, told.git) == (
+        "Renamed",
+        "990123",
+        "annex-2",
+        True,
+    )
+    without_force = InitAnswers(folder=brookfield)
+    with pytest.raises(UsageError, match="--framework, --school and --reviewer are needed"):
+        complete_answers(without_force, ask=None)
 
 
 def test_prompts_in_a_terminal(
