@@ -1,13 +1,16 @@
-"""The documentation lists every diagnostic code, and only real ones."""
+"""The documentation lists every diagnostic code, and only real ones; the command-line
+reference is the commands' own help, regenerated."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from pathlib import Path
 
 from sendreview.diagnostics.codes import CODES
 
-DOCS = Path(__file__).resolve().parent.parent / "docs" / "diagnostics.md"
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs" / "diagnostics.md"
 
 
 def test_every_code_is_documented_with_its_severity() -> None:
@@ -22,3 +25,24 @@ def test_golden_cases_only_use_documented_codes() -> None:
     }
     assert used <= set(CODES)
     assert len(used) >= 30
+
+
+def test_the_command_line_reference_is_current() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "gen_cli_docs", ROOT / "tools" / "gen_cli_docs.py"
+    )
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    current = generator.DOCS.read_text(encoding="utf-8") if generator.DOCS.is_file() else ""
+    assert current == generator.render(), (
+        f"docs/cli.md is out of date with sendreview/cli.py: run {generator.COMMAND}"
+    )
+    for command in ("init", "validate", "schema", "report", "status", "frameworks show"):
+        assert f"## `sendreview {command}`" in current
+
+
+def test_the_readme_links_to_the_references() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "(docs/cli.md)" in readme
+    assert "(docs/diagnostics.md)" in readme
