@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from sendreview import frameworks
-from sendreview.atomic import write_atomic
+from sendreview.atomic import sweep, write_atomic
 from sendreview.models.common import PLACEHOLDER
 from sendreview.models.followup import FollowUp
 from sendreview.models.framework import Framework
@@ -116,6 +116,7 @@ def framework_schema() -> dict[str, Any]:
 def write(root: Path, framework: Framework) -> list[Path]:
     """Write every schema of a workspace; returns the files written."""
     folder = root / SCHEMA_DIR
+    sweep(folder)  # what a run stopped by kill -9 left half-written
     written = []
     items = [(schema_name(kind), json_schema(kind, framework)) for kind in KINDS]
     items.append(("framework.json", framework_schema()))

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from sendreview import __version__
-from sendreview.atomic import write_atomic
+from sendreview.atomic import sweep, write_atomic
 from sendreview.diagnostics import Diagnostic, Severity
 from sendreview.resources import data_dir
 
@@ -72,6 +72,7 @@ def _path(workspace: Path, kind: str, visit: date | None) -> Path:  # one record
 
 
 def load(workspace: Path, kind: str, visit: date | None, wanted: str) -> Entry | None:
+    sweep(workspace / "build" / FOLDER)  # what a run stopped by kill -9 left half-written
     try:
         data = json.loads(_path(workspace, kind, visit).read_text(encoding="utf-8"))
         inputs = [Path(p) for p in data["inputs"]]
