@@ -3,7 +3,9 @@
 Beside its outputs sendreview keeps ``.sendreview-outputs.json``: the fingerprint of
 each file it wrote. A file there is replaced freely when it is unchanged since; a
 file that is not sendreview's, or that someone has edited since (a reviewer's
-tweaks to the Word file), is only replaced with ``--force``.
+tweaks to the Word file), is only replaced with ``--force``. While a file is being
+replaced its entry lists both fingerprints, old and new, so that a run stopped at any
+moment (``kill -9``, a power cut) leaves a file the next run still knows as its own.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from sendreview.atomic import write_atomic
+from sendreview.atomic import locked, write_atomic
 from sendreview.errors import SendreviewError, UsageError
 
 MANIFEST = ".sendreview-outputs.json"
@@ -51,7 +53,7 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _manifest(folder: Path) -> dict[str, str]:
+def _manifest(folder: Path) -> dict[str, str | list[str]]:
     try:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -59,30 +61,69 @@ def _manifest(folder: Path) -> dict[str, str]:
     return data if isinstance(data, dict) else {}
 
 
+def _known(entry: object) -> list[str]:
+    """The fingerprints a manifest entry allows: one, or two while a file is being replaced
+    (a writer stopped in between, by ``kill -9`` or a power cut, left the old or the new)."""
+    if isinstance(entry, str):
+        return [entry]
+    if isinstance(entry, list):
+        return [d for d in entry if isinstance(d, str)]
+    return []
+
+
+def _refuse_unless_ours(path: Path, manifest: dict[str, str | list[str]]) -> None:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return
+    known = _known(manifest.get(path.name))
+    if not known:
+        raise SendreviewError(
+            f"'{path}' already exists and was not written by sendreview",
+            "choose another place with -o, or add --force to replace it",
+        )
+    if _digest(data) not in known:
+        raise SendreviewError(
+            f"'{path}' has been changed since sendreview wrote it",
+            "save your edited copy under another name, or add --force to replace it",
+        )
+
+
 def check(targets: list[Path], force: bool) -> None:
     """Refuse before any work is done if a target is not ours to replace."""
     if force:
         return
     for path in targets:
-        if not path.exists():
-            continue
-        known = _manifest(path.parent).get(path.name)
-        if known is None:
-            raise SendreviewError(
-                f"'{path}' already exists and was not written by sendreview",
-                "choose another place with -o, or add --force to replace it",
-            )
-        if known != _digest(path.read_bytes()):
-            raise SendreviewError(
-                f"'{path}' has been changed since sendreview wrote it",
-                "save your edited copy under another name, or add --force to replace it",
-            )
+        _refuse_unless_ours(path, _manifest(path.parent))
 
 
-def publish(data: bytes, path: Path) -> None:
-    """Atomically put ``data`` at ``path`` and remember its fingerprint."""
-    write_atomic(path, data, overwrite=True)
-    manifest = _manifest(path.parent)
-    manifest[path.name] = _digest(data)
+def _save(folder: Path, manifest: dict[str, str | list[str]]) -> None:
     text = json.dumps(dict(sorted(manifest.items())), indent=2) + "\n"
-    write_atomic(path.parent / MANIFEST, text, overwrite=True)
+    write_atomic(folder / MANIFEST, text, overwrite=True)
+
+
+def publish(data: bytes, path: Path, *, force: bool = True) -> None:
+    """Atomically put ``data`` at ``path`` and remember its fingerprint.
+
+    Runs one at a time per folder (several reports rendered at once each leave their
+    files and the manifest whole and in step). The new fingerprint is recorded before
+    the file is replaced, beside the old one, so that a run stopped at any moment
+    leaves a file the next run knows as its own. With ``force=False`` the target is
+    checked again first, under the lock: a file put there since ``check`` is kept.
+    """
+    folder = path.parent
+    digest = _digest(data)
+    with locked(folder):
+        manifest = _manifest(folder)
+        if not force:
+            _refuse_unless_ours(path, manifest)
+        for name in [n for n in manifest if not (folder / n).exists()]:
+            del manifest[name]  # files deleted since: nothing left to protect
+        known = _known(manifest.get(path.name))
+        if known != [digest]:
+            manifest[path.name] = [*(d for d in known if d != digest), digest]
+            _save(folder, manifest)
+        write_atomic(path, data, overwrite=True)
+        if known != [digest]:
+            manifest[path.name] = digest
+            _save(folder, manifest)
