@@ -3,25 +3,27 @@ change only the value being set."""
 
 from __future__ import annotations
 
-import io
+import math
 import re
 from pathlib import Path
-from typing import Any
 
+import yaml
 from yaml.nodes import MappingNode, ScalarNode
 
 from sendreview.atomic import write_atomic
-from sendreview.yamlio.reading import NULL, Loader, parse
+from sendreview.diagnostics import Diagnostic
+from sendreview.yamlio.reading import NULL, Loader, Problem, _CoreResolver, parse
 
 
-def _ruamel() -> Any:
-    from ruamel.yaml import YAML
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's emitter, quoting any text that YAML 1.1 *or* 1.2 would read as something
+    else: ``'0o17'`` and ``'1e3'`` (numbers to our reader and editors), ``'yes'`` and
+    ``'2026-11-05'`` (a true and a date to YAML 1.1 tools)."""
 
-    y = YAML(typ="rt")
-    y.preserve_quotes = True
-    y.width = 4096  # never re-wrap a user's long lines
-    y.indent(mapping=2, sequence=4, offset=2)
-    return y
+
+for _first, _resolvers in _CoreResolver.yaml_implicit_resolvers.items():
+    for _tag, _regexp in _resolvers:
+        _Dumper.add_implicit_resolver(_tag, _regexp, [_first])
 
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
@@ -36,46 +38,76 @@ def scalar(value: object) -> str:
     if isinstance(value, str) and _UNSAFE.search(value):  # YAML reads some as line breaks
         escaped = value.replace("\\", "\\\\").replace('"', '\\"')
         return '"' + _UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", escaped) + '"'
-    y = _ruamel()
-    buf = io.StringIO()
-    y.dump({"k": value}, buf)
-    return buf.getvalue().rstrip("\n")[len("k: ") :]
+    rendered = _dump(value, None)
+    if rendered.startswith("'") and "'" in str(value):  # "it's" reads better than 'it''s'
+        rendered = _dump(value, '"')
+    return rendered
+
+
+def _dump(value: object, style: str | None) -> str:
+    text = yaml.dump(
+        {"k": value},
+        Dumper=_Dumper,
+        width=math.inf,  # one line, however long: it is written after a key
+        allow_unicode=True,
+        default_flow_style=False,
+        default_style=style,
+    )
+    return text.rstrip("\n")[len('"k": ' if style else "k: ") :]
 
 
 def set_top_level(path: Path, key: str, value: object) -> None:
     """Give a top-level ``key`` a scalar ``value``, changing nothing else in the file.
 
-    Only the value's own characters are touched (or one line is added at the end when
-    the key is absent), so comments, order, quoting and layout stay byte for byte.
+    Only the value's own characters are touched (or, when the key is absent, one line
+    is added at the end, or ``, key: value`` before the closing brace of a mapping
+    written ``{…}``), so comments, order, quoting and layout stay byte for byte.
+    Raises ``ValueError``, writing nothing, when the file would not read back right.
     """
     raw = path.read_bytes()
     bom = raw.startswith(b"\xef\xbb\xbf")
     text = raw.decode("utf-8-sig")
-    newline = "\r\n" if "\r\n" in text else "\n"
-    node = Loader(text).get_single_node()
+    try:
+        node = Loader(text).get_single_node()
+    except yaml.YAMLError as e:
+        raise ValueError(f"{path} is not valid YAML") from e
     if not isinstance(node, MappingNode):
         raise ValueError(f"{path} is not a mapping")
-    rendered = scalar(value)
-    for key_node, value_node in node.value:
-        if isinstance(key_node, ScalarNode) and key_node.value == key:
-            if (
-                isinstance(value_node, ScalarNode)
-                and value_node.tag == NULL
-                and not value_node.value
-            ):  # "key:" with nothing after it ("key :" is YAML too)
-                at = text.index(":", key_node.end_mark.index) + 1
-                text = f"{text[:at]} {rendered}{text[at:]}"
-            else:
-                start, end = value_node.start_mark.index, value_node.end_mark.index
-                text = text[:start] + rendered + text[end:]
-            break
-    else:
-        if text and not text.endswith(("\n", "\r")):
-            text += newline
-        text += f"{key}: {rendered}{newline}"
+    text = _set(text, node, key, scalar(value))
     # never write a file that no longer reads right: the key must read as the value
-    wanted, _ = parse(f"k: {rendered}", str(path), [])
-    data, _ = parse(text, str(path), [])
-    if not isinstance(data, dict) or data.get(key) != wanted["k"]:
+    problems: list[Diagnostic] = []
+    try:
+        wanted, _ = parse(f"k: {scalar(value)}", str(path), [])
+        data, _ = parse(text, str(path), problems)
+    except Problem as e:
+        raise ValueError(f"setting {key} in {path} would not read back") from e
+    broken = any(p.is_error for p in problems) or not isinstance(data, dict)
+    if broken or data.get(key) != wanted["k"]:
         raise ValueError(f"setting {key} in {path} would not read back")
     write_atomic(path, ("\ufeff" if bom else "") + text, overwrite=True)
+
+
+def _set(text: str, node: MappingNode, key: str, rendered: str) -> str:
+    for key_node, value_node in node.value:
+        if not (isinstance(key_node, ScalarNode) and key_node.value == key):
+            continue
+        if isinstance(value_node, ScalarNode) and value_node.tag == NULL and not value_node.value:
+            # nothing written after the key: "key:", "key :", or just "key" in {…}
+            at = key_node.end_mark.index
+            colon = at + len(text[at:]) - len(text[at:].lstrip())
+            if text.startswith(":", colon):
+                return f"{text[: colon + 1]} {rendered}{text[colon + 1 :]}"
+            return f"{text[:at]}: {rendered}{text[at:]}"
+        start, end = value_node.start_mark.index, value_node.end_mark.index
+        return text[:start] + rendered + text[end:]
+    if node.flow_style:  # {date: …, summary: …}: one more entry before the "}"
+        if not node.value:
+            at = node.start_mark.index + 1
+            return f"{text[:at]}{key}: {rendered}{text[at:]}"
+        last_key, last_value = node.value[-1]
+        at = max(last_key.end_mark.index, last_value.end_mark.index)
+        return f"{text[:at]}, {key}: {rendered}{text[at:]}"
+    newline = "\r\n" if "\r\n" in text else "\n"
+    if text and not text.endswith(("\n", "\r")):
+        text += newline
+    return f"{text}{key}: {rendered}{newline}"
