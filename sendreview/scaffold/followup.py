@@ -3,6 +3,11 @@
 Every recommendation not yet complete is carried over with its last recorded
 status and its text as a comment; complete ones are listed once and not asked
 again. The new file is written atomically and never replaces an existing one.
+
+Two files change: the previous visit gets the new date as its ``next_visit``, then the
+new visit's file is written. A run stopped in between (``kill -9``, a power cut) is
+finished by running the same command again: the previous visit already says when the
+next one is, and a new file left exactly as sendreview made it counts as made.
 """
 
 from __future__ import annotations
@@ -72,11 +77,6 @@ def new_follow_up(folder: str | Path, on: date | None = None) -> NewFollowUp:
             "rename it, so that the folder of follow-up visits can be made",
         )
     path = ws.root / FOLLOW_UPS / f"{on.isoformat()}.yaml"
-    if path.exists():
-        raise SendreviewError(
-            f"{ws.path(f'{FOLLOW_UPS}/{path.name}')} already exists",
-            "open it to carry on, or give another date with --date",
-        )
     scale = frameworks.progress_scale()
     earlier = [v for v in ws.visits if v.date < on]
     open_recs: list[Carried] = []
@@ -102,17 +102,52 @@ def new_follow_up(folder: str | Path, on: date | None = None) -> NewFollowUp:
         complete=complete,
     )
     validate_scaffold(text, path.name, FollowUp)
+    shown = ws.path(f"{FOLLOW_UPS}/{path.name}")
+    made = _made_already(path, text, shown)
+    notes = [_record_next_visit(ws, on)]
+    if made:
+        notes.append(f"{shown} was already there, just as an earlier run of this command made it")
+    else:
+        try:
+            yamlio.write_atomic(path, text, overwrite=False)
+        except FileExistsError as e:
+            raise _exists(shown) from e
+    noted = "\n".join(n for n in notes if n) or None
+    return NewFollowUp(shown, len(open_recs), len(complete), noted)
+
+
+def _exists(shown: str) -> SendreviewError:
+    return SendreviewError(
+        f"{shown} already exists", "open it to carry on, or give another date with --date"
+    )
+
+
+def _made_already(path: Path, text: str, shown: str) -> bool:
+    """Whether an earlier run made this very file (and was stopped before it finished);
+    any other file of that name is the reviewer's, never replaced."""
     try:
-        yamlio.write_atomic(path, text, overwrite=False)
-    except FileExistsError as e:
-        raise SendreviewError(f"{path} already exists") from e
-    noted = None
-    if earlier and earlier[-1].next_visit is None:
-        previous = ws.root / FOLLOW_UPS / f"{earlier[-1].date.isoformat()}.yaml"
-        if previous.is_file():
-            yamlio.set_top_level(previous, "next_visit", on)
-            noted = (
-                f"recorded {long_date(on)} as the date of the next visit in "
-                f"{ws.path(f'{FOLLOW_UPS}/{previous.name}')}"
-            )
-    return NewFollowUp(ws.path(f"{FOLLOW_UPS}/{path.name}"), len(open_recs), len(complete), noted)
+        made = path.read_bytes() == text.encode("utf-8")
+    except FileNotFoundError:
+        return False
+    except OSError as e:
+        raise _exists(shown) from e
+    if not made:
+        raise _exists(shown)
+    return True
+
+
+def _record_next_visit(ws: Workspace, on: date) -> str | None:
+    """Give the last visit before ``on`` the date ``on`` as its next visit, if it has none."""
+    earlier = [(part, visit) for part, visit in ws.visit_files if visit.date < on]
+    if not earlier or earlier[-1][1].next_visit is not None:
+        return None
+    part = earlier[-1][0]
+    previous = part.doc.path
+    try:
+        yamlio.set_top_level(previous, "next_visit", on)
+    except ValueError:  # a layout the edit cannot keep: the reviewer adds the line
+        return (
+            f"{part.doc.display} was left as it is: add 'next_visit: {on.isoformat()}' "
+            "to it yourself"
+        )
+    return f"recorded {long_date(on)} as the date of the next visit in {part.doc.display}"
