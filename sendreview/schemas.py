@@ -113,16 +113,23 @@ def framework_schema() -> dict[str, Any]:
     return {"$schema": DIALECT, **Framework.model_json_schema()}
 
 
+def texts(framework: Framework) -> dict[str, str]:
+    """Each schema file's name in ``SCHEMA_DIR`` and its text, as ``write`` writes them."""
+    items = [(schema_name(kind), json_schema(kind, framework)) for kind in KINDS]
+    items.append(("framework.json", framework_schema()))
+    return {
+        name: json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+        for name, schema in items
+    }
+
+
 def write(root: Path, framework: Framework) -> list[Path]:
     """Write every schema of a workspace; returns the files written."""
     folder = root / SCHEMA_DIR
     sweep(folder)  # what a run stopped by kill -9 left half-written
     written = []
-    items = [(schema_name(kind), json_schema(kind, framework)) for kind in KINDS]
-    items.append(("framework.json", framework_schema()))
-    for name, schema in items:
+    for name, text in texts(framework).items():
         path = folder / name
-        text = json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             write_atomic(path, text, overwrite=True)
         written.append(path)

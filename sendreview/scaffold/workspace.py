@@ -20,14 +20,18 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sendreview import frameworks, schemas, yamlio
+from sendreview import atomic, frameworks, schemas, yamlio
 from sendreview.errors import SendreviewError, UsageError
 from sendreview.modelcheck import check_document
 from sendreview.resources import data_dir
-from sendreview.workspace import FILES
+from sendreview.workspace import FILES, SCHEMA_DIR
 
 GITIGNORE = (
     "# Reports are generated from the YAML files: regenerate them, do not commit them.\nbuild/\n"
+)
+ATTACHMENTS_README = (
+    "Put files the evidence log refers to here (notes, photos of work, scans),\n"
+    "and name them in evidence.yaml as attachments/<file name>.\n"
 )
 
 
@@ -232,12 +236,6 @@ def init_workspace(opts: InitOptions) -> InitResult:
     _check_answers(opts)
     if folder.exists() and not folder.is_dir():
         raise SendreviewError(f"'{folder}' is a file, not a folder", "choose a new folder name")
-    if folder.is_dir() and any(folder.iterdir()) and not opts.force:
-        raise SendreviewError(
-            f"'{folder}' already has files in it",
-            "choose a new folder, or add --force to add the review's files beside them "
-            "(files already there are kept, never replaced)",
-        )
     framework = frameworks.require(opts.framework, Path.cwd())
     spec = opts.framework
     if frameworks.is_path(spec):  # refer to the file from the review folder
@@ -257,23 +255,49 @@ def init_workspace(opts: InitOptions) -> InitResult:
     for key, (name, model) in FILES.items():  # all checked before anything is written
         texts[name] = render_file(f"{key}.yaml.j2", **values)
         validate_scaffold(texts[name], name, model)
+    texts["attachments/README.txt"] = ATTACHMENTS_README
+    texts[".gitignore"] = GITIGNORE
+    if not (opts.force or _left_by_init(folder, texts, schemas.texts(framework))):
+        raise SendreviewError(
+            f"'{folder}' already has files in it",
+            "choose a new folder, or add --force to add the review's files beside them "
+            "(files already there are kept, never replaced)",
+        )
     result = InitResult()
     folder.mkdir(parents=True, exist_ok=True)
-    for name, text in texts.items():
-        _write_new(folder / name, text, result)
     (folder / "follow-ups").mkdir(exist_ok=True)
     (folder / "attachments").mkdir(exist_ok=True)
-    _write_new(
-        folder / "attachments" / "README.txt",
-        "Put files the evidence log refers to here (notes, photos of work, scans),\n"
-        "and name them in evidence.yaml as attachments/<file name>.\n",
-        result,
-    )
-    _write_new(folder / ".gitignore", GITIGNORE, result)
+    for name, text in texts.items():
+        _write_new(folder / name, text, result)
     schemas.write(folder, framework)
     result.created.append(folder / ".sendreview" / "schemas")
     result.git = _git(folder, opts.git)
     return result
+
+
+def _left_by_init(folder: Path, texts: dict[str, str], schema_texts: dict[str, str]) -> bool:
+    """Whether ``folder`` holds nothing but what this very ``init`` writes, each file just
+    as it writes it: an earlier run of the same command stopped part way (``kill -9``, a
+    power cut), which running it again finishes. Anything else there needs ``--force``."""
+    wanted = {name: text.encode() for name, text in texts.items()}
+    wanted |= {f"{SCHEMA_DIR}/{name}": text.encode() for name, text in schema_texts.items()}
+    folders = {"follow-ups", "attachments", ".sendreview", SCHEMA_DIR}
+    for parent, dirs, files in os.walk(folder):
+        here = Path(parent).relative_to(folder)
+        for name in dirs:
+            if (here / name).as_posix() not in folders:
+                return False
+        for name in files:
+            relative = (here / name).as_posix()
+            if relative in wanted:
+                try:
+                    if (folder / relative).read_bytes() != wanted[relative]:
+                        return False
+                except OSError:
+                    return False
+            elif not atomic.is_temporary(name):  # a stopped write's: removed when writing
+                return False
+    return True
 
 
 def _write_new(path: Path, text: str, result: InitResult) -> None:
