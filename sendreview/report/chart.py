@@ -8,6 +8,7 @@ greyscale print. The picture is reproducible: no timestamps or software names in
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from sendreview import frameworks
 from sendreview.progress import Journey
@@ -39,25 +40,38 @@ def describe(labels: list[str], tallies: list[dict[str, int]]) -> str:
     return "Bar chart of recommendations by status at each visit. " + "; ".join(parts) + "."
 
 
-def draw(labels: list[str], tallies: list[dict[str, int]], target: Path) -> None:
-    import matplotlib
+FAMILY, SIZE = "DejaVu Sans", 9  # a font bundled with matplotlib
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+
+def draw(labels: list[str], tallies: list[dict[str, int]], target: Path) -> None:
+    # a Figure of its own and explicit styles, never pyplot or rcParams: no global
+    # state, so a user's matplotlibrc or another thread cannot change the chart
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
-    scale = frameworks.progress_scale()
-    plt.rcParams.update(
-        {
-            "font.family": "DejaVu Sans",
-            "font.size": 9,
-            "hatch.linewidth": 0.8,
-            "svg.hashsalt": "sendreview",
-        }
+    fig = Figure(figsize=(WIDTH_CM / 2.54, HEIGHT_CM / 2.54), dpi=DPI)
+    FigureCanvasAgg(fig)
+    ax = fig.subplots()
+    _bars(ax, labels, tallies, frameworks.progress_scale().statuses)
+    ax.set_ylabel("Recommendations", fontfamily=FAMILY, fontsize=SIZE)
+    ax.tick_params(labelsize=SIZE, labelfontfamily=FAMILY)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
+        frameon=False,
+        prop={"family": FAMILY, "size": SIZE - 1},
     )
-    fig, ax = plt.subplots(figsize=(WIDTH_CM / 2.54, HEIGHT_CM / 2.54), dpi=DPI)
+    fig.tight_layout()
+    fig.savefig(target, dpi=DPI, metadata={"Software": None})
+
+
+def _bars(ax: Any, labels: list[str], tallies: list[dict[str, int]], statuses: list[Any]) -> None:
+    """Stacked bars, one colour and hatching per status, each count printed on its bar."""
     bottoms = [0] * len(labels)
-    for status in scale.statuses:
+    for status in statuses:
         values = [t[status.id] for t in tallies]
         bars = ax.bar(
             labels,
@@ -67,6 +81,7 @@ def draw(labels: list[str], tallies: list[dict[str, int]], target: Path) -> None
             edgecolor="black",
             linewidth=0.6,
             hatch=status.hatch or None,
+            hatch_linewidth=0.8,
             label=status.label,
             width=0.6,
         )
@@ -78,8 +93,9 @@ def draw(labels: list[str], tallies: list[dict[str, int]], target: Path) -> None
                     str(value),
                     ha="center",
                     va="center",
-                    fontsize=9,
                     fontweight="bold",
+                    fontfamily=FAMILY,
+                    fontsize=SIZE,
                     bbox={
                         "boxstyle": "round,pad=0.15",
                         "facecolor": "white",
@@ -88,11 +104,4 @@ def draw(labels: list[str], tallies: list[dict[str, int]], target: Path) -> None
                     },
                 )
         bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
-    ax.set_ylabel("Recommendations")
     ax.set_ylim(0, max(bottoms, default=0) + 1)
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
-    fig.tight_layout()
-    fig.savefig(target, dpi=DPI, metadata={"Software": None})
-    plt.close(fig)

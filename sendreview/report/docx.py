@@ -8,86 +8,135 @@
   wide section starts and ends; here they become section breaks that copy the
   document's own page setup (so the footer with page numbers carries on).
 
-The zip is rewritten with its entries in the same order and with pandoc's own
-timestamps, so the file stays reproducible.
+The document is edited as XML (ElementTree), never as text. The zip is rewritten
+with its entries in the same order and with pandoc's own timestamps, so the file
+stays reproducible.
 """
 
 from __future__ import annotations
 
-import re
+import copy
+import io
 import zipfile
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
-# pandoc puts each section's bookmark just before its heading's paragraph
-_HEADING = re.compile(
-    r'<w:bookmarkStart [^>]*?w:name="([^"]+)"\s*/>\s*'
-    r'(<w:p><w:pPr><w:pStyle w:val="Heading([12])"\s*/>.*?</w:p>)',
-    re.S,
-)
-_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
-_SECTPR = re.compile(r"<w:sectPr\b.*?</w:sectPr>", re.S)
-_TOC_FIELD = re.compile(
-    r"(<w:instrText[^>]*>TOC [^<]*</w:instrText>)"
-    r'<w:fldChar w:fldCharType="separate" ?/>(?:</w:r></w:p><w:p><w:r>)?'
-    r'<w:fldChar w:fldCharType="end" ?/></w:r></w:p>'
-)
-_START = '<w:p><w:pPr><w:pStyle w:val="SendreviewLandscapeStart"/></w:pPr></w:p>'
-_END = '<w:p><w:pPr><w:pStyle w:val="SendreviewLandscapeEnd"/></w:pPr></w:p>'
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+LANDSCAPE_START, LANDSCAPE_END = "SendreviewLandscapeStart", "SendreviewLandscapeEnd"
 
 
-def _toc_entries(xml: str) -> str:
-    entries = []
-    for mark, para, level in _HEADING.findall(xml):
-        text = "".join(_TEXT.findall(para))
-        entries.append(
-            f'<w:p><w:pPr><w:pStyle w:val="TOC{level}"/></w:pPr><w:hyperlink w:anchor="{mark}" '
-            f'w:history="1"><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:hyperlink></w:p>'
-        )
-    return "".join(entries)
+def _w(name: str) -> str:
+    return f"{{{W}}}{name}"
 
 
-def _fill_toc(xml: str) -> str:
-    entries = _toc_entries(xml)
-    return _TOC_FIELD.sub(
-        lambda m: (
-            m[1]
-            + '<w:fldChar w:fldCharType="separate" /></w:r></w:p>'
-            + entries
-            + '<w:p><w:r><w:fldChar w:fldCharType="end" /></w:r></w:p>'
-        ),
-        xml,
-        count=1,
+def _el(name: str, parent: ET.Element | None = None, **attrs: str) -> ET.Element:
+    attrib = {_w(k): v for k, v in attrs.items()}
+    return (
+        ET.Element(_w(name), attrib) if parent is None else ET.SubElement(parent, _w(name), attrib)
     )
 
 
-def _landscape(sect: str) -> str:
-    size = re.search(r"<w:pgSz [^>]*/>", sect)
-    width = re.search(r'w:w="(\d+)"', size[0]) if size else None
-    height = re.search(r'w:h="(\d+)"', size[0]) if size else None
-    if not (size and width and height):
-        return sect
-    turned = f'<w:pgSz w:w="{height[1]}" w:h="{width[1]}" w:orient="landscape" />'
-    return sect.replace(size[0], turned)
+def _style(p: ET.Element) -> str | None:
+    style = p.find(f"{_w('pPr')}/{_w('pStyle')}")
+    return style.get(_w("val")) if style is not None else None
 
 
-def _sections(xml: str) -> str:
-    if _START not in xml:
-        return xml
-    body_sect = _SECTPR.findall(xml)[-1]
-    portrait = f"<w:p><w:pPr>{body_sect}</w:pPr></w:p>"
-    landscape = f"<w:p><w:pPr>{_landscape(body_sect)}</w:pPr></w:p>"
-    return xml.replace(_START, portrait).replace(_END, landscape)
+def _parents(root: ET.Element) -> dict[ET.Element, ET.Element]:
+    return {child: parent for parent in root.iter() for child in parent}
+
+
+def _toc_entries(body: ET.Element) -> list[ET.Element]:
+    entries = []
+    previous: ET.Element | None = None
+    for node in body:
+        level = (_style(node) or "").removeprefix("Heading")
+        if node.tag == _w("p") and level in ("1", "2"):
+            # pandoc puts a heading's bookmark just before its paragraph, or inside it
+            mark = node.find(_w("bookmarkStart"))
+            if mark is None and previous is not None and previous.tag == _w("bookmarkStart"):
+                mark = previous
+            if mark is not None:
+                p = _el("p")
+                _el("pStyle", _el("pPr", p), val=f"TOC{level}")
+                link = _el("hyperlink", p, anchor=mark.get(_w("name"), ""), history="1")
+                text = _el("t", _el("r", link))
+                text.text = "".join(t.text or "" for t in node.iter(_w("t")))
+                text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                entries.append(p)
+        previous = node
+    return entries
+
+
+def _fill_toc(root: ET.Element, body: ET.Element) -> None:
+    instr = next((i for i in root.iter(_w("instrText")) if (i.text or "").startswith("TOC ")), None)
+    if instr is None:
+        return
+    parents = _parents(root)
+    para = parents[parents[instr]]
+    container = parents[para]
+    at = list(container).index(para)
+    # drop the field's end (in this paragraph or the next); it goes after the entries
+    for run in para.findall(_w("r")):
+        for char in run.findall(_w("fldChar")):
+            if char.get(_w("fldCharType")) == "end":
+                run.remove(char)
+    following = list(container)[at + 1 : at + 2]
+    if following and any(c.get(_w("fldCharType")) == "end" for c in following[0].iter()):
+        container.remove(following[0])
+    end = _el("p")
+    _el("fldChar", _el("r", end), fldCharType="end")
+    for offset, entry in enumerate([*_toc_entries(body), end], start=1):
+        container.insert(at + offset, entry)
+
+
+def _landscape(sect: ET.Element) -> ET.Element:
+    turned = copy.deepcopy(sect)
+    size = turned.find(_w("pgSz"))
+    if size is not None and size.get(_w("w")) and size.get(_w("h")):
+        width, height = size.get(_w("w"), ""), size.get(_w("h"), "")
+        size.set(_w("w"), height)
+        size.set(_w("h"), width)
+        size.set(_w("orient"), "landscape")
+    return turned
+
+
+def _sections(body: ET.Element) -> None:
+    sect = body.find(_w("sectPr"))
+    if sect is None:
+        return
+    for p in body.findall(_w("p")):
+        style = _style(p)
+        if style in (LANDSCAPE_START, LANDSCAPE_END):
+            # a section break carries the setup of the pages *before* it
+            p_pr = p.find(_w("pPr"))
+            assert p_pr is not None
+            p_pr.clear()
+            p_pr.append(copy.deepcopy(sect) if style == LANDSCAPE_START else _landscape(sect))
+
+
+def _namespaces(data: bytes) -> None:
+    """Keep pandoc's own prefixes (w:, r:, …) when the document is written back."""
+    for _, (prefix, uri) in ET.iterparse(io.BytesIO(data), events=("start-ns",)):
+        ET.register_namespace(prefix, uri)
+
+
+def finish_document(data: bytes) -> bytes:
+    _namespaces(data)
+    root = ET.fromstring(data)
+    body = root.find(_w("body"))
+    if body is None:
+        return data
+    _fill_toc(root, body)
+    _sections(body)
+    written: bytes = ET.tostring(root, encoding="UTF-8", xml_declaration=True)
+    return written
 
 
 def finish(path: Path) -> None:
     with zipfile.ZipFile(path) as z:
         entries = [(info, z.read(info)) for info in z.infolist()]
-    out = []
-    for info, data in entries:
-        if info.filename == "word/document.xml":
-            xml = data.decode("utf-8")
-            data = _sections(_fill_toc(xml)).encode("utf-8")
-        out.append((info, data))
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for info, data in out:
+        for info, data in entries:
+            if info.filename == "word/document.xml":
+                data = finish_document(data)
             z.writestr(info, data)
