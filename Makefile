@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: demo test lint typecheck unit bench clean
+.PHONY: demo test lint typecheck unit bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,12 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/validate_portfolio.py
 	$(BIN)/python bench/report.py
+
+# The long fuzz of validate (10,000+ random cases, a few minutes per thousand); the quick
+# profile runs in `make test`. Findings: /tmp/fuzz-findings.jsonl, cases kept in
+# /tmp/sendreview-fuzz-repro/ (re-run one with: .venv/bin/python -m tests.fuzz.repro DIR).
+fuzz: $(VENV)/.test
+	SENDREVIEW_FUZZ=long $(BIN)/pytest tests/fuzz
 
 clean:
 	rm -rf $(VENV) build

@@ -1,0 +1,32 @@
+"""The fuzz session: one worker process for every case, and the figures printed at the end."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.fuzz.harness import Fuzz
+
+_session: Fuzz | None = None
+
+
+@pytest.fixture(scope="session")
+def fuzz() -> Iterator[Fuzz]:
+    global _session
+    _session = Fuzz()
+    yield _session
+    _session.worker.close()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _session is None or not _session.stats.runs:
+        return
+    lines = _session.stats.summary()
+    lines.insert(3, f"worker restarts: {_session.worker.restarts}")
+    terminalreporter.section("sendreview fuzz")
+    for line in lines:
+        terminalreporter.write_line(line)
+    Path(_session.scratch.parent / "fuzz-stats.txt").write_text("\n".join(lines) + "\n")
+    _session.close()
