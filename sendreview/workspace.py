@@ -120,12 +120,13 @@ def load(root: Path, display: str | None = None) -> Workspace:
                 )
             )
             continue
-        ws.parts[key], found = _load_part(key, path, ws.path(name), model)
+        ws.parts[key], found = _load_part(key, path, ws.path(name), model, root)
         problems += found
     names, found = _follow_up_files(root / FOLLOW_UPS, ws.path(FOLLOW_UPS))
     problems += found
     for path in names:
-        part, found = _load_part("follow-up", path, ws.path(f"{FOLLOW_UPS}/{path.name}"), FollowUp)
+        shown = ws.path(f"{FOLLOW_UPS}/{path.name}")
+        part, found = _load_part("follow-up", path, shown, FollowUp, root)
         ws.follow_ups.append(part)
         problems += found
     problems += _resolve_framework(ws)
@@ -161,9 +162,9 @@ def _follow_up_files(folder: Path, display: str) -> tuple[list[Path], list[Diagn
 
 
 def _load_part(
-    key: str, path: Path, display: str, model: type[M]
+    key: str, path: Path, display: str, model: type[M], root: Path
 ) -> tuple[Part[M], list[Diagnostic]]:
-    doc = yamlio.read(path, display)
+    doc = yamlio.read(path, display, root=root)  # a link may not lead out of the review
     result, problems = check_document(doc, model)
     return Part(key, doc, model, result), problems
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -13,6 +16,20 @@ from hypothesis import strategies as st
 
 from sendreview import yamlio
 from sendreview.atomic import write_atomic
+from tests.conftest import CASES, Invoke, copy_workspace
+
+
+def _run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """``sendreview ARGS…`` in a child process: a crash or a hang fails the test only."""
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
+    return subprocess.run(
+        [sys.executable, "-m", "sendreview", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=False,
+    )
 
 
 def codes(text: str) -> list[tuple[str, int | None, int | None]]:
@@ -68,6 +85,87 @@ def test_small_aliases_are_fine() -> None:
 
 def test_deep_nesting_is_refused() -> None:
     assert [d.code for d in yamlio.parse_text("a: " + "[" * 300 + "]" * 300).problems] == ["SR110"]
+
+
+def test_nesting_is_bounded_at_the_level_that_crosses_the_limit() -> None:
+    assert codes("a: " + "[" * 99 + "]" * 99) == []  # 100 levels of lists and mappings: fine
+    assert codes("a: " + "[" * 100 + "]" * 100) == [("SR110", 1, 103)]  # at the 101st level
+    block = "".join("  " * i + "k:\n" for i in range(150))
+    assert codes(block) == [("SR110", 101, 201)]
+    assert codes("a:\n  " + "- " * 150 + "x\n") == [("SR110", 2, 201)]
+
+
+def test_aliases_cannot_nest_deeper_than_the_file_can() -> None:
+    doc = yamlio.parse_text("a: &a " + "[" * 90 + "]" * 90 + "\nb: " + "[" * 50 + "*a" + "]" * 50)
+    ((problem,),) = [doc.problems]
+    assert (problem.code, problem.line, problem.col) == ("SR110", 1, 4)
+    assert problem.hint and "'*'" in problem.hint
+
+
+DEEP = {
+    "flow": "narrative: " + "[" * 50_000 + "]" * 50_000 + "\n",
+    "unclosed": "narrative: " + "[" * 50_000 + "\n",
+    "mappings": "narrative: " + "{a: " * 50_000 + "x" + "}" * 50_000 + "\n",
+    "dashes": "narrative:\n  " + "- " * 50_000 + "x\n",
+    "indented": "".join(" " * i + "k:\n" for i in range(1_500)),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(DEEP))
+def test_very_deep_files_are_refused_not_crashed_on(kind: str, tmp_path: Path) -> None:
+    """PyYAML's composers recurse per level: 50,000 '[' used to kill the process (exit 139).
+
+    Run in a child process, so that a crash is a failing test, not a dead pytest.
+    """
+    ws = copy_workspace(CASES / "base", tmp_path / "ws")
+    (ws / "context.yaml").write_text(DEEP[kind], encoding="utf-8")
+    result = _run_cli("validate", str(ws))
+    assert result.returncode == 1, result.stderr
+    assert re.search(
+        r"context\.yaml:\d+:\d+: error SR110 .*nested more than 100 levels", result.stdout
+    )
+    assert "hint: a review file needs only a few levels" in result.stdout
+
+
+def test_a_long_plain_list_is_not_called_an_alias_expansion() -> None:
+    """Counted once per key and value: a plain list of 300,000 is too many, and says so."""
+    doc = yamlio.parse_text("a: [" + ",".join(["1"] * 300_000) + "]\n")
+    ((problem,),) = [doc.problems]
+    assert (problem.code, problem.line) == ("SR110", 1)
+    assert problem.col and problem.col > 300_000  # where the 200,001st value starts
+    assert "more than 200,000 keys and values" in problem.message and "alias" not in problem.message
+    assert problem.hint and "right file" in problem.hint
+
+
+def test_nested_data_is_counted_once_per_value() -> None:
+    """30,000 small mappings are 150,001 keys and values: within the limit (and no alias)."""
+    doc = yamlio.parse_text("a:\n" + "  - {b: 1, c: x}\n" * 30_000)
+    assert not doc.problems and len(doc.data["a"]) == 30_000
+
+
+def test_alias_expansion_still_says_aliases() -> None:
+    doc = yamlio.parse_text(
+        "a: &a [" + ",".join(["1"] * 1000) + "]\nb: [" + ",".join(["*a"] * 300) + "]\n"
+    )
+    ((problem,),) = [doc.problems]
+    assert problem.code == "SR107" and "aliases" in problem.message and problem.line == 1
+
+
+def test_anchor_mistakes_are_placed() -> None:
+    assert codes("a: &x [*x]\n") == [("SR103", 1, 8)]  # an alias inside its own anchor
+    problem = yamlio.parse_text("a: &x 1\nb: &x 2\n").problems[0]
+    assert (problem.code, problem.line, problem.col) == ("SR103", 2, 4)
+    assert "already used" in problem.message
+
+
+def test_a_number_too_long_for_python_is_a_diagnostic(cli: Invoke, tmp_path: Path) -> None:
+    ws = copy_workspace(CASES / "base", tmp_path / "ws")
+    (ws / "context.yaml").write_text("roll: " + "4" * 5000 + "\n", encoding="utf-8")
+    result = cli("validate", str(ws))
+    assert result.exit_code == 1
+    assert "context.yaml:1:7: error SR112 this number has 5,000 digits" in result.stdout
+    assert "put it in quotes" in result.stdout
+    assert yamlio.parse_text("a: '" + "4" * 5000 + "'\n").data == {"a": "4" * 5000}
 
 
 def test_position_of_nested_values_keys_and_empty_values() -> None:
@@ -156,3 +254,120 @@ def test_set_top_level_handles_a_space_before_the_colon(tmp_path: Path) -> None:
     path.write_text("date: 2026-12-01\nnext_visit :   # to agree\n")
     yamlio.set_top_level(path, "next_visit", date(2027, 1, 1))
     assert path.read_text() == "date: 2026-12-01\nnext_visit : 2027-01-01   # to agree\n"
+
+
+# Files that are not plain files, or that lead out of the review folder: refused by
+# what they are, before they are opened (a named pipe would block, /dev/zero never ends)
+
+needs_posix = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes and links")
+
+
+@needs_posix
+def test_a_named_pipe_in_place_of_a_review_file_is_refused(tmp_path: Path) -> None:
+    ws = copy_workspace(CASES / "base", tmp_path / "ws")
+    (ws / "context.yaml").unlink()
+    os.mkfifo(ws / "context.yaml")
+    result = _run_cli("validate", str(ws))  # used to wait for ever
+    assert result.returncode == 1
+    assert "context.yaml: error SR101 this is a named pipe, not a file" in result.stdout
+    assert "hint: sendreview reads only plain files" in result.stdout
+
+
+@needs_posix
+def test_a_link_out_of_the_review_is_refused(cli: Invoke, tmp_path: Path) -> None:
+    ws = copy_workspace(CASES / "base", tmp_path / "ws")
+    (tmp_path / "elsewhere.yaml").write_text("roll: 400\n")
+    (ws / "context.yaml").unlink()
+    (ws / "context.yaml").symlink_to(tmp_path / "elsewhere.yaml")
+    (ws / "evidence.yaml").unlink()
+    (ws / "evidence.yaml").symlink_to("/dev/zero")
+    result = cli("validate", str(ws))
+    assert result.exit_code == 1
+    assert re.search(
+        r"context\.yaml: error SR101 this is a link to '.*elsewhere\.yaml', outside", result.stdout
+    )
+    assert "evidence.yaml: error SR101 this is a link to '/dev/zero'" in result.stdout
+    assert "hint: a link inside a review may lead only to a file inside" in result.stdout
+
+
+@needs_posix
+def test_a_link_inside_the_review_is_read(cli: Invoke, tmp_path: Path) -> None:
+    ws = copy_workspace(CASES / "base", tmp_path / "ws")
+    (ws / "context.yaml").rename(ws / "context-2026.yaml")
+    (ws / "context.yaml").symlink_to("context-2026.yaml")
+    assert cli("validate", str(ws)).exit_code == 0
+
+
+@needs_posix
+def test_a_device_is_refused_without_reading_it(tmp_path: Path) -> None:
+    link = tmp_path / "framework.yaml"
+    link.symlink_to("/dev/zero")  # outside any review (a framework file may be anywhere)
+    start = time.perf_counter()
+    doc = yamlio.read(link, "framework.yaml")
+    assert time.perf_counter() - start < 1.0
+    assert [(d.code, d.message) for d in doc.problems] == [
+        ("SR101", "this is a device, not a file")
+    ]
+
+
+def test_the_size_cap_is_stated(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text("a: '" + "x" * 2_000_000 + "'\n")
+    (problem,) = yamlio.read(path, "f.yaml").problems
+    assert problem.code == "SR110"
+    assert problem.message == (
+        "file is 2,000,006 bytes; sendreview reads review files of at most 2,000,000 bytes"
+    )
+    assert problem.hint
+
+
+def test_a_file_that_grows_past_the_cap_is_not_read_to_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The size the file system reports is not trusted: at most 2,000,001 bytes are read."""
+    path = tmp_path / "f.yaml"
+    path.write_text("a: '" + "x" * 3_000_000 + "'\n")
+    real_stat = Path.stat
+
+    def small(self: Path, **kwargs: bool) -> os.stat_result:
+        st = real_stat(self, **kwargs)
+        return os.stat_result((st.st_mode, *st[1:6], 10, *st[7:]))
+
+    monkeypatch.setattr(Path, "stat", small)
+    (problem,) = yamlio.read(path, "f.yaml").problems
+    assert (problem.code, problem.message.split(";")[0]) == (
+        "SR110",
+        "file is more than 2,000,000 bytes",
+    )
+
+
+@needs_posix
+def test_attachments_must_be_plain_files_inside_the_review(cli: Invoke, tmp_path: Path) -> None:
+    ws = copy_workspace(CASES / "base", tmp_path / "ws")
+    folder = ws / "attachments"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.pdf")
+    (folder / "zero.pdf").symlink_to("/dev/zero")
+    (folder / "passwd.pdf").symlink_to("/etc/passwd")
+    (folder / "plan.pdf").write_text("a plan")
+    (folder / "plan-link.pdf").symlink_to("plan.pdf")  # inside the review: fine
+    names = ["pipe.pdf", "zero.pdf", "passwd.pdf", "plan.pdf", "plan-link.pdf", "x" * 5000]
+    with (ws / "evidence.yaml").open("a") as f:
+        f.write("  - id: E3\n    date: 2026-10-14\n    method: school-tour\n    attachments:\n")
+        f.writelines(f"      - attachments/{name}\n" for name in names)
+        f.write('      - "attachments/plan\\0.pdf"\n')
+    result = cli("validate", str(ws))
+    assert result.exit_code == 1
+    out = result.stdout
+    for line, says in [
+        (11, "SR406 attachment 'attachments/pipe.pdf' is a named pipe, not a file"),
+        (12, "SR404 attachment 'attachments/zero.pdf' is a link to '/dev/zero', outside"),
+        (13, "SR404 attachment 'attachments/passwd.pdf' is a link to '/etc/passwd', outside"),
+        (16, "SR405 attachment 'attachments/xxxxxxxxxx"),
+        (17, "SR405 attachment name 'attachments/plan\\x00.pdf' holds a control character"),
+    ]:
+        assert f"evidence.yaml:{line}:9: error {says}" in out
+    assert ":14:9:" not in out and ":15:9:" not in out
+    assert "this file name is too long (5,012 characters)" in out
+    assert "probably pasted text or a web address" in out
+    assert out.count("    hint: ") == 5

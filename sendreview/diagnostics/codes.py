@@ -34,6 +34,7 @@ _CODES = [
     Code("SR109", E, "workspace file missing"),
     Code("SR110", E, "file too large or too deeply nested"),
     Code("SR111", E, "more than one YAML document in a file"),
+    Code("SR112", E, "number too long to read"),
     # Schema
     Code("SR200", E, "unknown field"),
     Code("SR201", E, "required field missing"),
@@ -52,6 +53,8 @@ _CODES = [
     Code("SR401", E, "id used twice"),
     Code("SR403", E, "attachment not found"),
     Code("SR404", E, "attachment outside the workspace"),
+    Code("SR405", E, "attachment name cannot be a file name"),
+    Code("SR406", E, "attachment is not a plain file"),
     # Consistency
     Code("SR500", E, "dates out of order"),
     Code("SR501", E, "count larger than the whole"),

@@ -10,7 +10,9 @@ one is needed.
 The reader is deliberately strict and safe: YAML 1.2 core scalars (``yes`` stays
 text, dates stay text for pydantic to check), no tags beyond the plain types (so
 ``!!python/object`` is refused, never constructed), duplicate keys reported,
-alias expansion bounded (billion laughs), file size and depth bounded.
+alias expansion bounded (billion laughs), file size and depth bounded (nesting is
+bounded before the node tree is built, which never recurses), and only plain files are
+read (no pipes, devices, or links leading out of the review folder).
 
 Writing: scalars are rendered by ruamel.yaml (so they read back as the same value),
 edits of a user's file change only the characters of the value being set (so every
@@ -28,7 +30,13 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sendreview.atomic import write_atomic as write_atomic  # YAML files are written through here
 from sendreview.diagnostics import Diagnostic
+from sendreview.yamlio.reading import LINK_OUTSIDE_HINT as LINK_OUTSIDE_HINT
+from sendreview.yamlio.reading import MAX_BYTES as MAX_BYTES
+from sendreview.yamlio.reading import NOT_A_FILE_HINT as NOT_A_FILE_HINT
 from sendreview.yamlio.reading import NULL, Problem, diag, parse, read_text
+from sendreview.yamlio.reading import TOO_LONG_HINT as TOO_LONG_HINT
+from sendreview.yamlio.reading import file_kind as file_kind
+from sendreview.yamlio.reading import leads_outside as leads_outside
 from sendreview.yamlio.writing import scalar as scalar
 from sendreview.yamlio.writing import set_top_level as set_top_level
 
@@ -92,11 +100,16 @@ class YamlFile:
         return diag(self.display, code, message, line, col, hint)
 
 
-def read(path: Path, display: str | None = None) -> YamlFile:
-    """Read and parse one YAML file; problems are collected, never raised."""
+def read(path: Path, display: str | None = None, *, root: Path | None = None) -> YamlFile:
+    """Read and parse one YAML file; problems are collected, never raised.
+
+    ``root`` is the review folder the file belongs to: a file there that is a link
+    leading outside it is refused (see ``read_text``).
+    """
     doc = YamlFile(path, display or str(path))
     try:
-        doc.data, doc.node = parse(read_text(path, doc.display), doc.display, doc.problems)
+        text = read_text(path, doc.display, root)
+        doc.data, doc.node = parse(text, doc.display, doc.problems)
     except Problem as p:
         doc.problems.append(p.diagnostic)
     return doc

@@ -6,20 +6,34 @@ package imports it.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
+import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from sendreview.diagnostics import Diagnostic
 from sendreview.diagnostics.codes import CODES
 
-MAX_BYTES = 2_000_000
-MAX_NODES = 200_000  # after alias expansion: far beyond any real review file
-MAX_DEPTH = 100
+MAX_BYTES = 2_000_000  # a review file is a few kilobytes; the largest example is 30 kB
+MAX_NODES = 200_000  # keys and values, counted again each time an alias repeats them
+MAX_DEPTH = 100  # levels of lists and mappings; real review files use fewer than ten
 
 # libyaml ships inside PyYAML's wheels for every platform Python runs reviews on.
 from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]  # noqa: E402
@@ -51,10 +65,143 @@ for _tag, _pattern, _first in [
     _CoreResolver.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
 
 
+# plain scalar -> its tag: keys and common values repeat in every file, and the patterns
+# of the core schema are the slow part of composing
+_RESOLVED: dict[str, str] = {}
+
+
+class TooDeep(yaml.MarkedYAMLError):
+    """Lists and mappings nested more than ``MAX_DEPTH`` levels: composing stopped there."""
+
+
+class TooMany(yaml.MarkedYAMLError):
+    """More than ``MAX_NODES`` keys and values in the file itself (no aliases involved)."""
+
+
 class Loader(_Parser, _CoreResolver):
+    """libyaml's parser, with a composer of our own that never recurses.
+
+    PyYAML's composers (the Cython one too) recurse once per level of nesting, so a
+    file of 50,000 '[' overflows the C stack and the process dies. libyaml's parser is
+    a state machine with its stacks on the heap, so we take its events and build the
+    node tree here with an explicit stack, refusing at ``MAX_DEPTH`` levels or
+    ``MAX_NODES`` nodes *before* going further into the file.
+    """
+
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         _CoreResolver.__init__(self)
+
+    def get_single_node(self) -> Node | None:
+        """The one document's node tree, or None for a stream with no document.
+
+        Raises ``ComposerError`` (a second document, an undefined or duplicate anchor),
+        ``TooDeep`` and ``TooMany``, and libyaml's own syntax errors.
+        """
+        get: Any = self.get_event  # events typed loosely: this loop is the hot path
+        get()  # stream start
+        event = get()
+        if type(event) is StreamEndEvent:
+            return None
+        document_start = event.start_mark
+        resolve: Any = self.resolve
+        if len(_RESOLVED) > 20_000:
+            _RESOLVED.clear()
+        resolved = _RESOLVED
+        anchors: dict[str, Node] = {}
+        # the open lists and mappings, outermost first: the node, its items so far (a
+        # mapping's as key, value, key, …) and its anchor; ``items``: the innermost's
+        stack: list[tuple[Node, list[Node], str | None]] = []
+        items: list[Node] | None = None
+        nodes = 0
+        node: Node
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is ScalarEvent:
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise TooMany(None, None, "too many values", event.start_mark)
+                tag, value = event.tag, event.value
+                if tag is None or tag == "!":
+                    if event.implicit[0]:  # plain: resolved by the core schema's patterns
+                        tag = resolved.get(value)
+                        if tag is None:
+                            tag = resolved[value] = resolve(ScalarNode, value, event.implicit)
+                    else:  # quoted, or '!': text
+                        tag = STR
+                node = ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+                if event.anchor is not None:
+                    _anchor(anchors, event.anchor, node)
+            elif kind is SequenceEndEvent or kind is MappingEndEvent:
+                node, done, anchor = stack.pop()
+                node.end_mark = event.end_mark
+                if kind is MappingEndEvent:
+                    pairs = iter(done)
+                    node.value = list(zip(pairs, pairs, strict=True))
+                else:
+                    node.value = done
+                if anchor is not None:
+                    _anchor(anchors, anchor, node)
+                if not stack:
+                    break
+                items = stack[-1][1]
+                continue
+            elif kind is SequenceStartEvent or kind is MappingStartEvent:
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise TooMany(None, None, "too many values", event.start_mark)
+                if len(stack) >= MAX_DEPTH:  # so no value is more than MAX_DEPTH levels down
+                    raise TooDeep(None, None, "nested too deeply", event.start_mark)
+                if kind is SequenceStartEvent:
+                    node = SequenceNode(event.tag, None, event.start_mark, None, event.flow_style)
+                    if node.tag is None or node.tag == "!":
+                        node.tag = _SEQ
+                else:
+                    node = MappingNode(event.tag, None, event.start_mark, None, event.flow_style)
+                    if node.tag is None or node.tag == "!":
+                        node.tag = _MAP
+                if items is not None:
+                    items.append(node)
+                items = []
+                stack.append((node, items, event.anchor))
+                continue
+            elif kind is AliasEvent:
+                found = anchors.get(event.anchor)
+                if found is None:
+                    raise yaml.composer.ComposerError(
+                        None, None, f"found undefined alias '*{event.anchor}'", event.start_mark
+                    )
+                node = found
+            else:  # cannot happen inside one document: libyaml checks the structure
+                raise yaml.composer.ComposerError(
+                    None, None, f"unexpected {kind.__name__}", event.start_mark
+                )
+            if items is None:  # the document is this one scalar
+                break
+            items.append(node)
+        event = get()
+        if type(event) is not DocumentEndEvent:
+            raise yaml.composer.ComposerError(
+                None, None, f"unexpected {type(event).__name__}", event.start_mark
+            )
+        event = get()
+        if type(event) is not StreamEndEvent:
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream",
+                document_start,
+                "but found another document",
+                event.start_mark,
+            )
+        return node
+
+
+def _anchor(anchors: dict[str, Node], anchor: str, node: Node) -> None:
+    if anchor in anchors:
+        raise yaml.composer.ComposerError(
+            None, None, f"found duplicate anchor '&{anchor}'", node.start_mark
+        )
+    anchors[anchor] = node
 
 
 def diag(
@@ -97,35 +244,130 @@ class Problem(Exception):
         self.diagnostic = diagnostic
 
 
-def read_text(path: Path, display: str) -> str:
+def file_kind(mode: int) -> str | None:
+    """What something that is not a regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def _really(path: Path, root: Path) -> tuple[str, bool]:
+    """Where ``path`` really is, following every link, and whether that is inside ``root``."""
+    real, top = os.path.realpath(path), os.path.realpath(root)
+    return real, real == top or real.startswith(top if top.endswith(os.sep) else top + os.sep)
+
+
+def leads_outside(path: Path, root: Path) -> Path | None:
+    """Where ``path`` really is, following every link, when that is outside ``root``."""
+    real, inside = _really(path, root)
+    return None if inside else Path(real)
+
+
+NOT_A_FILE_HINT = (
+    "sendreview reads only plain files: it would wait for ever on a named pipe and read "
+    "without end from a device; put the real file here instead"
+)
+LINK_OUTSIDE_HINT = (
+    "a link inside a review may lead only to a file inside the same review folder, so a "
+    "review that is shared or copied is whole and cannot pull in other files; copy the "
+    "file into the review folder instead of linking to it"
+)
+TOO_LONG_HINT = (
+    "file systems allow at most 255 bytes in one name; this is probably pasted text or a "
+    "web address, not a file name"
+)
+
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)  # a pipe swapped in after the check cannot block us
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def _not_a_file(display: str, kind: str) -> Problem:
+    if kind == "a folder":
+        hint = "remove or rename the folder so a file can take its place"
+    else:
+        hint = NOT_A_FILE_HINT
+    return Problem(diag(display, "SR101", f"this is {kind}, not a file", hint=hint))
+
+
+def _too_big(display: str, size: str) -> Problem:
+    return Problem(
+        diag(
+            display,
+            "SR110",
+            f"file is {size} bytes; sendreview reads review files of at most {MAX_BYTES:,} bytes",
+            hint="check this is the right file; split very long text into attachments",
+        )
+    )
+
+
+def read_text(path: Path, display: str, root: Path | None = None) -> str:
+    """The text of one YAML file, refusing what is not a plain file of a sane size.
+
+    With ``root`` (the review folder) the file must really be inside it: a link may
+    lead only to a file in the same review folder. Never reads more than
+    ``MAX_BYTES`` + 1 bytes, whatever the file system says the size is.
+    """
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise Problem(
-                diag(
-                    display,
-                    "SR101",
-                    "this is a folder, not a file",
-                    hint="remove or rename the folder so a file can take its place",
+        target, flags = path, _OPEN_FLAGS
+        if root is not None:
+            real, inside = _really(path, root)
+            if not inside:
+                raise Problem(
+                    diag(
+                        display,
+                        "SR101",
+                        f"this is a link to '{real}', outside the review folder; not read",
+                        hint=LINK_OUTSIDE_HINT,
+                    )
                 )
-            )
-        if size > MAX_BYTES:
-            raise Problem(
-                diag(
-                    display,
-                    "SR110",
-                    f"file is {size:,} bytes; review files are far smaller",
-                    hint="check this is the right file; split very long text into attachments",
-                )
-            )
-        raw = path.read_bytes()
+            target = Path(real)  # no links left: open it without following any
+            flags |= getattr(os, "O_NOFOLLOW", 0)
+        info = target.stat()
+        kind = file_kind(info.st_mode)
+        if kind:
+            raise _not_a_file(display, kind)
+        if info.st_size > MAX_BYTES:
+            raise _too_big(display, f"{info.st_size:,}")
+        fd = os.open(target, flags)
+        try:
+            kind = file_kind(os.fstat(fd).st_mode)  # what was opened, not what was checked
+            if kind:
+                raise _not_a_file(display, kind)
+            chunks, left = [], MAX_BYTES + 1
+            while left > 0 and (chunk := os.read(fd, left)):
+                chunks.append(chunk)
+                left -= len(chunk)
+            raw = b"".join(chunks)
+        finally:
+            os.close(fd)
+        if len(raw) > MAX_BYTES:
+            raise _too_big(display, f"more than {MAX_BYTES:,}")
     except OSError as e:
+        if e.errno == errno.ENAMETOOLONG:
+            message, hint = "this file name is too long", TOO_LONG_HINT
+        else:
+            message = f"cannot be read: {e.strerror or e}"
+            hint = "check the file exists and that you may read it"
+        raise Problem(diag(display, "SR101", message, hint=hint)) from e
+    except ValueError as e:  # a NUL in the name: no file system has such a file
         raise Problem(
             diag(
                 display,
                 "SR101",
-                f"cannot be read: {e.strerror or e}",
-                hint="check the file exists and that you may read it",
+                "this file name holds a NUL character, which no file name can",
+                hint="check where the name came from: a '\\0' in double quotes is a NUL",
             )
         ) from e
     try:
@@ -152,7 +394,8 @@ _FRIENDLY = {
     "did not find expected key": "this line is not indented like the lines around it",
     "did not find expected '-' indicator": "this line is not indented like the list around it",
     "found unexpected end of stream": "the file ends inside a quoted text; a quote is not closed",
-    "found undefined alias": "this '*' refers to an anchor ('&') that does not exist",
+    "found undefined alias": "this '*' refers to an anchor ('&') that does not exist above it",
+    "found duplicate anchor": "this anchor name ('&') is already used above",
     "found character that cannot start any token": "a character here cannot start a value",
     "did not find expected ',' or ']'": "a list opened with '[' is not closed with ']'",
     "did not find expected ',' or '}'": "a mapping opened with '{' is not closed with '}'",
@@ -177,6 +420,34 @@ def parse(text: str, display: str, problems: list[Diagnostic]) -> tuple[Any, Nod
                 )
             ) from e
         raise _syntax_problem(e, text, display) from e
+    except TooDeep as e:
+        mark = e.problem_mark
+        raise Problem(
+            diag(
+                display,
+                "SR110",
+                f"lists and mappings are nested more than {MAX_DEPTH} levels deep here; "
+                "reading stopped",
+                mark.line + 1 if mark else None,
+                mark.column + 1 if mark else None,
+                hint="a review file needs only a few levels; this looks like a generated or "
+                "damaged file (a long run of '[' or '{', or lines indented ever deeper): "
+                "check it is the right file",
+            )
+        ) from e
+    except TooMany as e:
+        mark = e.problem_mark
+        raise Problem(
+            diag(
+                display,
+                "SR110",
+                f"this file holds more than {MAX_NODES:,} keys and values; reading stopped here",
+                mark.line + 1 if mark else None,
+                mark.column + 1 if mark else None,
+                hint="a review file holds a few thousand at most: check this is the right "
+                "file, and move long lists of data into an attachment",
+            )
+        ) from e
     except yaml.MarkedYAMLError as e:
         raise _syntax_problem(e, text, display) from e
     except yaml.reader.ReaderError as e:  # a control character: no mark, but a position
@@ -206,12 +477,7 @@ def parse(text: str, display: str, problems: list[Diagnostic]) -> tuple[Any, Nod
                 "with --force to write its outline again; or write its fields by hand",
             )
         )
-    builder = _Builder(display, problems)
-    try:
-        data = builder.build(node, 0)
-    except RecursionError as e:
-        raise Problem(diag(display, "SR110", "the data is nested too deeply", 1, 1)) from e
-    return data, node
+    return _Builder(display, problems).build(node, 0), node
 
 
 def _syntax_problem(e: yaml.MarkedYAMLError, text: str, display: str) -> Problem:
@@ -250,12 +516,18 @@ def _syntax_problem(e: yaml.MarkedYAMLError, text: str, display: str) -> Problem
 
 
 class _Builder:
-    """Turns a node tree into plain values, refusing tags and bounding alias expansion."""
+    """Turns a node tree into plain values, refusing tags and bounding alias expansion.
+
+    ``expanded`` counts keys and values as the built data holds them: once for each node
+    written in the file, and the whole size of an anchored value again each time an
+    alias repeats it. The composer already refused files with more than ``MAX_NODES``
+    nodes, so going past the limit here is always the aliases' doing.
+    """
 
     def __init__(self, display: str, problems: list[Diagnostic]) -> None:
         self.display = display
         self.problems = problems
-        self.memo: dict[int, tuple[Any, int]] = {}
+        self.memo: dict[int, tuple[Any, int, int]] = {}  # value, size, levels below
         self.expanded = 0
 
     def _problem(self, node: Node, code: str, message: str, hint: str | None = None) -> None:
@@ -273,57 +545,62 @@ class _Builder:
     def build(self, node: Node, depth: int) -> Any:
         return self._build(node, depth)[0]
 
-    def _build(self, node: Node, depth: int) -> tuple[Any, int]:
+    def _build(self, node: Node, depth: int) -> tuple[Any, int, int]:
         seen = self.memo.get(id(node))
-        if seen is not None:  # an alias: shared, but count its full size
-            self._grow(node, seen[1])
-            return seen
-        if depth > MAX_DEPTH:
+        if seen is not None:  # an alias: shared, but count its full size and depth
+            self.expanded += seen[1]
+            depth += seen[2]
+            if self.expanded > MAX_NODES:
+                raise Problem(
+                    diag(
+                        self.display,
+                        "SR107",
+                        f"anchors and aliases here expand to more than {MAX_NODES:,} keys and "
+                        "values; refused",
+                        node.start_mark.line + 1,
+                        node.start_mark.column + 1,
+                        hint="write the values out instead of repeating them with '*'",
+                    )
+                )
+            if depth <= MAX_DEPTH:
+                return seen
+        if depth > MAX_DEPTH:  # only aliases get here: the composer bounds the rest
             raise Problem(
                 diag(
                     self.display,
                     "SR110",
-                    "the data is nested too deeply",
+                    "repeated by an alias ('*') inside other lists and mappings, the value that "
+                    f"starts here ends up nested more than {MAX_DEPTH} levels deep",
                     node.start_mark.line + 1,
                     node.start_mark.column + 1,
+                    hint="an alias repeats the whole value it names, with all its levels: "
+                    "write the values out instead of repeating them with '*'",
                 )
             )
-        result: tuple[Any, int]
+        self.expanded += 1
+        result: tuple[Any, int, int]
         if isinstance(node, ScalarNode):
-            result = (self._scalar(node), 1)
+            result = (self._scalar(node), 1, 0)
         elif isinstance(node, SequenceNode) and node.tag == _SEQ:
-            items, size = [], 1
+            items, size, height = [], 1, 0
             for child in node.value:
-                v, s = self._build(child, depth + 1)
+                v, s, h = self._build(child, depth + 1)
                 items.append(v)
                 size += s
-            result = (items, size)
+                if h >= height:
+                    height = h + 1
+            result = (items, size, height)
         elif isinstance(node, MappingNode) and node.tag == _MAP:
             result = self._mapping(node, depth)
         else:
             self._bad_tag(node)
-            result = (None, 1)
-        self._grow(node, result[1])
+            result = (None, 1, 0)
         self.memo[id(node)] = result
         return result
 
-    def _grow(self, node: Node, size: int) -> None:
-        self.expanded += size
-        if self.expanded > MAX_NODES:
-            raise Problem(
-                diag(
-                    self.display,
-                    "SR107",
-                    f"anchors and aliases here expand to more than {MAX_NODES:,} values; refused",
-                    node.start_mark.line + 1,
-                    node.start_mark.column + 1,
-                    hint="write the values out instead of repeating them with '*'",
-                )
-            )
-
-    def _mapping(self, node: MappingNode, depth: int) -> tuple[dict[Any, Any], int]:
+    def _mapping(self, node: MappingNode, depth: int) -> tuple[dict[Any, Any], int, int]:
         out: dict[Any, Any] = {}
-        size = 1
+        size, height = 1, 0
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 self._problem(key_node, "SR202", "a key must be plain text, not a list or mapping")
@@ -339,10 +616,13 @@ class _Builder:
                     f"'{key}' is given twice in this mapping; only one can count",
                     "merge the two entries into one, or rename one of them",
                 )
-            value, s = self._build(value_node, depth + 1)
+            self.expanded += 1
+            value, s, h = self._build(value_node, depth + 1)
             out[key] = value
-            size += s
-        return out, size
+            size += s + 1
+            if h >= height:
+                height = h + 1
+        return out, size, height
 
     def _scalar(self, node: ScalarNode) -> Any:
         tag, value = node.tag, node.value
@@ -355,7 +635,20 @@ class _Builder:
         if tag == _INT:
             if len(value) > 1 and value[0] == "0" and value[1].isdigit():
                 return value  # leading zeros: an identifier, not a number
-            return _number(_Int, int(value, 0) if value[:2] in ("0o", "0x") else int(value), value)
+            try:
+                number = int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+            except ValueError:  # longer than Python reads (sys.get_int_max_str_digits())
+                digits = len(value.lstrip("+-"))
+                self._problem(
+                    node,
+                    "SR112",
+                    f"this number has {digits:,} digits; sendreview reads numbers of at most "
+                    f"{sys.get_int_max_str_digits():,} digits",
+                    "a real figure is far shorter: check for a pasted or repeated number; if it "
+                    "is meant as text (a code or reference), put it in quotes",
+                )
+                return value
+            return _number(_Int, number, value)
         if tag == _FLOAT:
             lowered = value.lower()
             if lowered.endswith((".inf", ".nan")):
