@@ -117,13 +117,16 @@ def publish(data: bytes, path: Path, *, force: bool = True) -> None:
         manifest = _manifest(folder)
         if not force:
             _refuse_unless_ours(path, manifest)
-        for name in [n for n in manifest if not (folder / n).exists()]:
+        gone = [n for n in manifest if n != path.name and not (folder / n).exists()]
+        for name in gone:
             del manifest[name]  # files deleted since: nothing left to protect
-        known = _known(manifest.get(path.name))
-        if known != [digest]:
+        settled = manifest.get(path.name) == digest
+        if not settled:
+            known = _known(manifest.get(path.name))
             manifest[path.name] = [*(d for d in known if d != digest), digest]
+        if gone or not settled:
             _save(folder, manifest)
         write_atomic(path, data, overwrite=True)
-        if known != [digest]:
+        if not settled:
             manifest[path.name] = digest
             _save(folder, manifest)

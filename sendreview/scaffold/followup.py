@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from sendreview import frameworks, schemas, yamlio
+from sendreview.atomic import sweep
 from sendreview.errors import InvalidReview, SendreviewError
 from sendreview.models.followup import FollowUp
 from sendreview.progress import journeys
@@ -77,6 +78,7 @@ def new_follow_up(folder: str | Path, on: date | None = None) -> NewFollowUp:
             "rename it, so that the folder of follow-up visits can be made",
         )
     path = ws.root / FOLLOW_UPS / f"{on.isoformat()}.yaml"
+    sweep(path.parent)  # what a run stopped by kill -9 left half-written
     scale = frameworks.progress_scale()
     earlier = [v for v in ws.visits if v.date < on]
     open_recs: list[Carried] = []
