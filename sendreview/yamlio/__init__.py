@@ -29,11 +29,11 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sendreview.atomic import write_atomic as write_atomic  # YAML files are written through here
-from sendreview.diagnostics import Diagnostic
+from sendreview.diagnostics import Diagnostic, make
 from sendreview.yamlio.reading import LINK_OUTSIDE_HINT as LINK_OUTSIDE_HINT
 from sendreview.yamlio.reading import MAX_BYTES as MAX_BYTES
 from sendreview.yamlio.reading import NOT_A_FILE_HINT as NOT_A_FILE_HINT
-from sendreview.yamlio.reading import NULL, Problem, diag, parse, read_text
+from sendreview.yamlio.reading import NULL, Problem, parse, read_text
 from sendreview.yamlio.reading import TOO_LONG_HINT as TOO_LONG_HINT
 from sendreview.yamlio.reading import file_kind as file_kind
 from sendreview.yamlio.reading import leads_outside as leads_outside
@@ -97,7 +97,7 @@ class YamlFile:
     ) -> Diagnostic:
         pos = self.position(loc, key=key)
         line, col = pos if pos else (None, None)
-        return diag(self.display, code, message, line, col, hint)
+        return make(code, self.display, message, line, col, hint)
 
 
 def read(path: Path, display: str | None = None, *, root: Path | None = None) -> YamlFile:

@@ -28,8 +28,7 @@ from yaml.events import (
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
-from sendreview.diagnostics import Diagnostic
-from sendreview.diagnostics.codes import CODES
+from sendreview.diagnostics import Diagnostic, make
 
 MAX_BYTES = 2_000_000  # a review file is a few kilobytes; the largest example is 30 kB
 MAX_NODES = 200_000  # keys and values, counted again each time an alias repeats them
@@ -204,17 +203,6 @@ def _anchor(anchors: dict[str, Node], anchor: str, node: Node) -> None:
     anchors[anchor] = node
 
 
-def diag(
-    path: str,
-    code: str,
-    message: str,
-    line: int | None = None,
-    col: int | None = None,
-    hint: str | None = None,
-) -> Diagnostic:
-    return Diagnostic(path, line, col, CODES[code].severity, code, message, hint)
-
-
 class _Int(int):
     """An integer that remembers how it was written, for fields that want text."""
 
@@ -298,14 +286,14 @@ def _not_a_file(display: str, kind: str) -> Problem:
         hint = "remove or rename the folder so a file can take its place"
     else:
         hint = NOT_A_FILE_HINT
-    return Problem(diag(display, "SR101", f"this is {kind}, not a file", hint=hint))
+    return Problem(make("SR101", display, f"this is {kind}, not a file", hint=hint))
 
 
 def _too_big(display: str, size: str) -> Problem:
     return Problem(
-        diag(
-            display,
+        make(
             "SR110",
+            display,
             f"file is {size} bytes; sendreview reads review files of at most {MAX_BYTES:,} bytes",
             hint="check this is the right file; split very long text into attachments",
         )
@@ -325,9 +313,9 @@ def read_text(path: Path, display: str, root: Path | None = None) -> str:
             real, inside = _really(path, root)
             if not inside:
                 raise Problem(
-                    diag(
-                        display,
+                    make(
                         "SR101",
+                        display,
                         f"this is a link to '{real}', outside the review folder; not read",
                         hint=LINK_OUTSIDE_HINT,
                     )
@@ -360,12 +348,12 @@ def read_text(path: Path, display: str, root: Path | None = None) -> str:
         else:
             message = f"cannot be read: {e.strerror or e}"
             hint = "check the file exists and that you may read it"
-        raise Problem(diag(display, "SR101", message, hint=hint)) from e
+        raise Problem(make("SR101", display, message, hint=hint)) from e
     except ValueError as e:  # a NUL in the name: no file system has such a file
         raise Problem(
-            diag(
-                display,
+            make(
                 "SR101",
+                display,
                 "this file name holds a NUL character, which no file name can",
                 hint="check where the name came from: a '\\0' in double quotes is a NUL",
             )
@@ -377,9 +365,9 @@ def read_text(path: Path, display: str, root: Path | None = None) -> str:
         line = before.count(b"\n") + 1
         col = len(before) - (before.rfind(b"\n") + 1) + 1
         raise Problem(
-            diag(
-                display,
+            make(
                 "SR102",
+                display,
                 f"this file is not UTF-8 text (byte 0x{raw[e.start]:02X} cannot be read)",
                 line,
                 col,
@@ -410,9 +398,9 @@ def parse(text: str, display: str, problems: list[Diagnostic]) -> tuple[Any, Nod
         mark = e.problem_mark
         if e.context and "expected a single document" in e.context and mark:
             raise Problem(
-                diag(
-                    display,
+                make(
                     "SR111",
+                    display,
                     "a second YAML document starts here ('---')",
                     mark.line + 1,
                     mark.column + 1,
@@ -423,9 +411,9 @@ def parse(text: str, display: str, problems: list[Diagnostic]) -> tuple[Any, Nod
     except TooDeep as e:
         mark = e.problem_mark
         raise Problem(
-            diag(
-                display,
+            make(
                 "SR110",
+                display,
                 f"lists and mappings are nested more than {MAX_DEPTH} levels deep here; "
                 "reading stopped",
                 mark.line + 1 if mark else None,
@@ -438,9 +426,9 @@ def parse(text: str, display: str, problems: list[Diagnostic]) -> tuple[Any, Nod
     except TooMany as e:
         mark = e.problem_mark
         raise Problem(
-            diag(
-                display,
+            make(
                 "SR110",
+                display,
                 f"this file holds more than {MAX_NODES:,} keys and values; reading stopped here",
                 mark.line + 1 if mark else None,
                 mark.column + 1 if mark else None,
@@ -454,9 +442,9 @@ def parse(text: str, display: str, problems: list[Diagnostic]) -> tuple[Any, Nod
         before = text[: e.position]
         line, col = before.count("\n") + 1, len(before) - before.rfind("\n")
         raise Problem(
-            diag(
-                display,
+            make(
                 "SR103",
+                display,
                 f"a control character (#x{e.character:04x}) cannot be in a YAML file",
                 line,
                 col,
@@ -467,9 +455,9 @@ def parse(text: str, display: str, problems: list[Diagnostic]) -> tuple[Any, Nod
         loader.dispose()
     if node is None or (isinstance(node, ScalarNode) and node.tag == NULL and not node.value):
         raise Problem(
-            diag(
-                display,
+            make(
                 "SR108",
+                display,
                 "this file is empty",
                 1,
                 1,
@@ -491,9 +479,9 @@ def _syntax_problem(e: yaml.MarkedYAMLError, text: str, display: str) -> Problem
         ):
             tab_col = source_line.find("\t") + 1
             return Problem(
-                diag(
-                    display,
+                make(
                     "SR104",
+                    display,
                     "a tab is used for indentation; YAML needs spaces",
                     line,
                     tab_col or col,
@@ -504,9 +492,9 @@ def _syntax_problem(e: yaml.MarkedYAMLError, text: str, display: str) -> Problem
     friendly = next((v for k, v in _FRIENDLY.items() if problem.startswith(k)), None)
     message = f"{friendly} (YAML: {problem})" if friendly else f"YAML syntax: {problem}"
     return Problem(
-        diag(
-            display,
+        make(
             "SR103",
+            display,
             message,
             line,
             col,
@@ -532,9 +520,9 @@ class _Builder:
 
     def _problem(self, node: Node, code: str, message: str, hint: str | None = None) -> None:
         self.problems.append(
-            diag(
-                self.display,
+            make(
                 code,
+                self.display,
                 message,
                 node.start_mark.line + 1,
                 node.start_mark.column + 1,
@@ -552,9 +540,9 @@ class _Builder:
             depth += seen[2]
             if self.expanded > MAX_NODES:
                 raise Problem(
-                    diag(
-                        self.display,
+                    make(
                         "SR107",
+                        self.display,
                         f"anchors and aliases here expand to more than {MAX_NODES:,} keys and "
                         "values; refused",
                         node.start_mark.line + 1,
@@ -566,9 +554,9 @@ class _Builder:
                 return seen
         if depth > MAX_DEPTH:  # only aliases get here: the composer bounds the rest
             raise Problem(
-                diag(
-                    self.display,
+                make(
                     "SR110",
+                    self.display,
                     "repeated by an alias ('*') inside other lists and mappings, the value that "
                     f"starts here ends up nested more than {MAX_DEPTH} levels deep",
                     node.start_mark.line + 1,
