@@ -42,6 +42,18 @@ def test_the_command_line_reference_is_current() -> None:
         assert f"## `sendreview {command}`" in current
 
 
+def test_the_diagnostics_reference_is_current() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "gen_diagnostics_docs", ROOT / "tools" / "gen_diagnostics_docs.py"
+    )
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    assert generator.DOCS.read_text(encoding="utf-8") == generator.render(), (
+        f"docs/diagnostics.md is out of date with the code registry: run {generator.COMMAND}"
+    )
+
+
 def test_the_readme_links_to_the_references() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "(docs/cli.md)" in readme

@@ -1,7 +1,8 @@
 """Every diagnostic code, its severity and what it means.
 
-Codes are stable: scripts and pre-commit users filter on them. docs/diagnostics.md
-documents each one with an example and the fix; a test keeps the two in step.
+Codes are stable: scripts and pre-commit users filter on them. docs/diagnostics.md is
+generated from this list (tools/gen_diagnostics_docs.py), with an example of each code
+taken from the golden cases' real output; a test fails when it is stale.
 """
 
 from __future__ import annotations
@@ -18,66 +19,352 @@ class Code:
     code: str
     severity: Severity
     title: str
+    fix: str  # what to do, for docs/diagnostics.md (Markdown)
 
+
+# the documentation's sections: a code's first two characters after SR
+GROUPS = {
+    "1": "Files and YAML (SR1xx)",
+    "2": "Fields (SR2xx)",
+    "3": "Frameworks and the guide's lists (SR3xx)",
+    "4": "References between files (SR4xx)",
+    "5": "Figures and dates (SR5xx)",
+    "6": "What is still to be written (SR6xx, warnings)",
+    "7": "Follow-up visits (SR7xx)",
+}
 
 _CODES = [
-    # Files and YAML syntax
-    Code("SR100", E, "no review.yaml in the folder"),
-    Code("SR101", E, "file cannot be read"),
-    Code("SR102", E, "file is not UTF-8 text"),
-    Code("SR103", E, "YAML syntax error"),
-    Code("SR104", E, "tab used for indentation"),
-    Code("SR105", E, "key given twice"),
-    Code("SR106", E, "YAML tag not allowed"),
-    Code("SR107", E, "anchors and aliases expand too far"),
-    Code("SR108", E, "file is empty"),
-    Code("SR109", E, "workspace file missing"),
-    Code("SR110", E, "file too large or too deeply nested"),
-    Code("SR111", E, "more than one YAML document in a file"),
-    Code("SR112", E, "number too long to read"),
-    # Schema
-    Code("SR200", E, "unknown field"),
-    Code("SR201", E, "required field missing"),
-    Code("SR202", E, "wrong kind of value"),
-    Code("SR203", E, "not a real date"),
-    Code("SR204", E, "value not allowed"),
-    # Frameworks and vocabularies
-    Code("SR300", E, "framework not found"),
-    Code("SR301", E, "framework file is malformed"),
-    Code("SR302", E, "unknown area of focus"),
-    Code("SR303", E, "unknown theme"),
-    Code("SR304", E, "unknown term"),
-    Code("SR305", W, "theme belongs to another area"),
-    # Cross-references
-    Code("SR400", E, "evidence id not in the evidence log"),
-    Code("SR401", E, "id used twice"),
-    Code("SR403", E, "attachment not found"),
-    Code("SR404", E, "attachment outside the workspace"),
-    Code("SR405", E, "attachment name cannot be a file name"),
-    Code("SR406", E, "attachment is not a plain file"),
-    # Consistency
-    Code("SR500", E, "dates out of order"),
-    Code("SR501", E, "count larger than the whole"),
-    Code("SR502", E, "percentage outside 0–100"),
-    Code("SR503", E, "figure typed twice"),
-    Code("SR504", W, "evidence dated outside the review"),
-    # Completeness (warnings: what is still to be written)
-    Code("SR600", W, "area of focus has no findings"),
-    Code("SR601", W, "areas for development without a recommendation"),
-    Code("SR602", W, "recommendation rests on no evidence"),
-    Code("SR603", W, "self-evaluation not filled in"),
-    Code("SR604", W, "summary of the visit not written"),
-    Code("SR605", W, "vision not written"),
-    Code("SR606", W, "key statistics missing"),
-    Code("SR607", W, "no visit date"),
-    Code("SR608", W, "final report without the date it was sent"),
-    # Follow-up visits
-    Code("SR700", E, "follow-up dated before the review visit"),
-    Code("SR701", E, "progress for an unknown recommendation"),
-    Code("SR702", W, "progress slipped back without a note"),
-    Code("SR703", W, "open recommendation has no progress at a visit"),
-    Code("SR704", W, "follow-up file name and date differ"),
-    Code("SR705", E, "two follow-up visits on the same date"),
+    # Files and YAML (SR1xx)
+    Code(
+        "SR100",
+        E,
+        "no review.yaml in the folder",
+        "Give the folder of a review (the one holding `review.yaml`), or start one with "
+        "`sendreview init`.",
+    ),
+    Code(
+        "SR101",
+        E,
+        "file cannot be read",
+        "Make sure the file exists, is a plain file (not a folder, named pipe, device or "
+        "socket: sendreview never reads those), and that you may read it (and that "
+        "`follow-ups` is a folder). Also for names too long for the file system, and for "
+        "a link inside a review that leads outside the review folder (`context.yaml: "
+        "error SR101 this is a link to '/home/me/notes.yaml', outside the review folder; "
+        "not read`): a link may lead only to a file inside the same review folder, so a "
+        "review that is shared or copied is whole and cannot pull in other files.",
+    ),
+    Code(
+        "SR102",
+        E,
+        "file is not UTF-8 text",
+        'Save the file as UTF-8 in your editor ("Save with encoding").',
+    ),
+    Code(
+        "SR103",
+        E,
+        "YAML syntax error",
+        "Fix the YAML at that place; text containing `:` or `#` needs quotes. Also for "
+        "control characters (often pasted from Word with a line or page break): delete "
+        "them.",
+    ),
+    Code(
+        "SR104",
+        E,
+        "tab used for indentation",
+        "Replace the tab with spaces.",
+    ),
+    Code(
+        "SR105",
+        E,
+        "key given twice",
+        "Keep one of the two entries.",
+    ),
+    Code(
+        "SR106",
+        E,
+        "YAML tag not allowed",
+        "Remove the tag: review files hold only text, numbers, dates, lists and mappings."
+        " Such tags are never acted on.",
+    ),
+    Code(
+        "SR107",
+        E,
+        "anchors and aliases expand too far",
+        "Write the values out instead of repeating them with `*`. Each alias counts the "
+        "whole value it repeats.",
+    ),
+    Code(
+        "SR108",
+        E,
+        "file is empty",
+        "Delete the empty file, then run `sendreview init FOLDER --force` to write its "
+        "outline again.",
+    ),
+    Code(
+        "SR109",
+        E,
+        "workspace file missing",
+        "Run `sendreview init FOLDER --force`: it reads the review's framework, school "
+        "and reviewers from `review.yaml`, adds the missing files and keeps the others.",
+    ),
+    Code(
+        "SR110",
+        E,
+        "file too large or too deeply nested",
+        "Check it is the right file; long texts belong in attachments. The limits: "
+        "2,000,000 bytes per file, 200,000 keys and values per file, and lists and "
+        "mappings nested at most 100 levels deep (`context.yaml:3:104: error SR110 lists "
+        "and mappings are nested more than 100 levels deep here; reading stopped`).",
+    ),
+    Code(
+        "SR111",
+        E,
+        "more than one YAML document in a file",
+        "Keep one document per file: remove the `---` line.",
+    ),
+    Code(
+        "SR112",
+        E,
+        "number too long to read",
+        "Check for a pasted or repeated number; if it is meant as text (a code or "
+        "reference), put it in quotes.",
+    ),
+    # Fields (SR2xx)
+    Code(
+        "SR200",
+        E,
+        "unknown field",
+        "Correct the name; the hint lists the fields allowed there.",
+    ),
+    Code(
+        "SR201",
+        E,
+        "required field missing",
+        "Add the field.",
+    ),
+    Code(
+        "SR202",
+        E,
+        "wrong kind of value",
+        "Write the kind of value asked for: a number, text, a list (`- ` lines) or a "
+        "mapping (`key: value` lines).",
+    ),
+    Code(
+        "SR203",
+        E,
+        "not a real date",
+        "Write a real date as YYYY-MM-DD.",
+    ),
+    Code(
+        "SR204",
+        E,
+        "value not allowed",
+        "Use a value of the expected form: ids `E1`, `R1`; a 6-digit URN; `draft` or "
+        "`final`; names and titles on one line.",
+    ),
+    # Frameworks and the guide's lists (SR3xx)
+    Code(
+        "SR300",
+        E,
+        "framework not found",
+        "Use `annex-1` (mainstream), `annex-2` (special school, PRU, AP, ARP) or the path"
+        " of your own framework file.",
+    ),
+    Code(
+        "SR301",
+        E,
+        "framework file is malformed",
+        "Fix the framework file: ids unique, each theme's id starting with its area's id.",
+    ),
+    Code(
+        "SR302",
+        E,
+        "unknown area of focus",
+        "Use an area id of the framework (`sendreview frameworks show annex-1`).",
+    ),
+    Code(
+        "SR303",
+        E,
+        "unknown theme",
+        "Use a theme id of the framework.",
+    ),
+    Code(
+        "SR304",
+        E,
+        "unknown term",
+        "Use an id from the guide's list, or `other: your words`. Also for progress statuses.",
+    ),
+    Code(
+        "SR305",
+        W,
+        "theme belongs to another area",
+        "Move the entry to that area, or choose a theme of this one.",
+    ),
+    # References between files (SR4xx)
+    Code(
+        "SR400",
+        E,
+        "evidence id not in the evidence log",
+        "Add the evidence to `evidence.yaml`, or correct the id.",
+    ),
+    Code(
+        "SR401",
+        E,
+        "id used twice",
+        "Give the second one the next unused number.",
+    ),
+    Code(
+        "SR403",
+        E,
+        "attachment not found",
+        "Check the name; paths are relative to the review folder.",
+    ),
+    Code(
+        "SR404",
+        E,
+        "attachment outside the workspace",
+        "Copy the file into the review folder (for example `attachments/`). Also for a "
+        "link inside the review that leads outside it.",
+    ),
+    Code(
+        "SR405",
+        E,
+        "attachment name cannot be a file name",
+        "Write the file's real name. A `\\0`, `\\t` or other backslash escape inside double"
+        " quotes becomes a control character; a name longer than 255 bytes is usually "
+        "pasted text or a web address.",
+    ),
+    Code(
+        "SR406",
+        E,
+        "attachment is not a plain file",
+        "Name a plain file (not a folder, named pipe, device or socket) inside the review folder.",
+    ),
+    # Figures and dates (SR5xx)
+    Code(
+        "SR500",
+        E,
+        "dates out of order",
+        "Dates run: commissioned, visit days, report sent; documents are received after "
+        "they are requested; a next visit comes after its visit.",
+    ),
+    Code(
+        "SR501",
+        E,
+        "count larger than the whole",
+        "Check the figures: groups cannot be larger than the whole.",
+    ),
+    Code(
+        "SR502",
+        E,
+        "percentage outside 0–100",
+        "Write a percentage from 0 to 100.",
+    ),
+    Code(
+        "SR503",
+        E,
+        "figure typed twice",
+        "Give the count only: the percentage is worked out from the roll.",
+    ),
+    Code(
+        "SR504",
+        W,
+        "evidence dated outside the review",
+        "Check the date; evidence from a follow-up visit belongs in that visit's file.",
+    ),
+    # What is still to be written (SR6xx, warnings)
+    Code(
+        "SR600",
+        W,
+        "area of focus has no findings",
+        "Write the area's strengths, areas for development and recommendations.",
+    ),
+    Code(
+        "SR601",
+        W,
+        "areas for development without a recommendation",
+        "Add a recommendation that addresses them.",
+    ),
+    Code(
+        "SR602",
+        W,
+        "recommendation rests on no evidence",
+        "Add `evidence: [E1, …]`.",
+    ),
+    Code(
+        "SR603",
+        W,
+        "self-evaluation not filled in",
+        "The school writes its strengths and areas for development for each area.",
+    ),
+    Code(
+        "SR604",
+        W,
+        "summary of the visit not written",
+        "Write `summary:`.",
+    ),
+    Code(
+        "SR605",
+        W,
+        "vision not written",
+        "Write `vision:`.",
+    ),
+    Code(
+        "SR606",
+        W,
+        "key statistics missing",
+        "Give the roll and the counts of pupils at SEN support and with an EHC plan.",
+    ),
+    Code(
+        "SR607",
+        W,
+        "no visit date",
+        "Add `visit: YYYY-MM-DD` under `dates`.",
+    ),
+    Code(
+        "SR608",
+        W,
+        "final report without the date it was sent",
+        "Add `report_sent: YYYY-MM-DD` under `dates`.",
+    ),
+    # Follow-up visits (SR7xx)
+    Code(
+        "SR700",
+        E,
+        "follow-up dated before the review visit",
+        "Correct the visit's date.",
+    ),
+    Code(
+        "SR701",
+        E,
+        "progress for an unknown recommendation",
+        "Record progress against the ids in `recommendations.yaml`.",
+    ),
+    Code(
+        "SR702",
+        W,
+        "progress slipped back without a note",
+        "Add a `note:` saying what changed.",
+    ),
+    Code(
+        "SR703",
+        W,
+        "open recommendation has no progress at a visit",
+        "Add the recommendation with its status (`sendreview followup new` does this for you).",
+    ),
+    Code(
+        "SR704",
+        W,
+        "follow-up file name and date differ",
+        "Rename the file after the visit's date.",
+    ),
+    Code(
+        "SR705",
+        E,
+        "two follow-up visits on the same date",
+        "Keep one file per visit date.",
+    ),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
