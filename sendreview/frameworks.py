@@ -6,6 +6,7 @@ The code knows their shape (sendreview.models.framework), never their content.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
 from dataclasses import dataclass, field
 from functools import cache
@@ -94,7 +95,7 @@ def resolve(spec: str, base: Path, display_base: str = "") -> Resolved:
     if not is_path(spec):
         if spec in builtin_ids():
             return Resolved(builtin(spec))
-        if not (base / f"{spec}.yaml").is_file():
+        if _file_problem(base / f"{spec}.yaml", spec) is not None:
             close = did_you_mean(spec, builtin_ids())
             return Resolved(
                 None,
@@ -107,15 +108,40 @@ def resolve(spec: str, base: Path, display_base: str = "") -> Resolved:
     path = Path(spec).expanduser()
     if not path.is_absolute():
         path = base / path
-    if not path.is_file():
+    problem = _file_problem(path, spec)
+    if problem is not None:
+        return problem
+    display = spec if Path(spec).is_absolute() else os.path.normpath(Path(display_base) / spec)
+    framework, problems = load_file(path, display)
+    return Resolved(framework, path, problems)
+
+
+def _file_problem(path: Path, spec: str) -> Resolved | None:
+    """Why ``path`` cannot be a framework file, or None when it is a plain file."""
+    try:
+        kind = yamlio.file_kind(path.stat().st_mode)
+    except FileNotFoundError:
         return Resolved(
             None,
             error=f"the framework file '{spec}' does not exist",
             hint="give a path relative to the review folder, or annex-1 / annex-2",
         )
-    display = spec if Path(spec).is_absolute() else os.path.normpath(Path(display_base) / spec)
-    framework, problems = load_file(path, display)
-    return Resolved(framework, path, problems)
+    except OSError as e:
+        too_long = e.errno == errno.ENAMETOOLONG
+        return Resolved(
+            None,
+            error=f"the framework file name is too long ({len(spec):,} characters)"
+            if too_long
+            else f"the framework file '{spec}' cannot be read: {e.strerror or e}",
+            hint=yamlio.TOO_LONG_HINT if too_long else "check the path and that you may read it",
+        )
+    if kind is not None:
+        return Resolved(
+            None,
+            error=f"the framework file '{spec}' is {kind}, not a file",
+            hint=yamlio.NOT_A_FILE_HINT,
+        )
+    return None
 
 
 _custom_cache: dict[tuple[Path, int, int], tuple[Framework | None, list[Diagnostic]]] = {}

@@ -92,3 +92,34 @@ def test_frameworks_list_and_show(cli: Invoke) -> None:
     missing = cli("frameworks", "show", "annex-9")
     assert missing.exit_code == 1
     assert "there is no framework 'annex-9'" in missing.stderr
+
+
+@pytest.mark.parametrize(
+    ("framework", "make", "message"),
+    [
+        ("feed.yaml", "fifo", "the framework file 'feed.yaml' is a named pipe, not a file"),
+        ("x" * 5000 + ".yaml", None, "the framework file name is too long (5,005 characters)"),
+        ("x" * 5000, None, "there is no framework 'xxxx"),
+        ("missing.yaml", None, "the framework file 'missing.yaml' does not exist"),
+    ],
+)
+def test_a_framework_that_is_not_a_plain_file_is_placed_on_its_line(
+    framework: str, make: str | None, message: str, tmp_path: Path, cli: Invoke
+) -> None:
+    import os
+
+    from tests.conftest import build_case
+
+    review = build_case("short-forms", tmp_path / "r")
+    text = (review / "review.yaml").read_text()
+    (review / "review.yaml").write_text(
+        text.replace("framework: annex-1", f"framework: {framework}")
+    )
+    if make == "fifo":
+        os.mkfifo(review / framework)
+    result = cli("validate", str(review))
+    assert result.exit_code == 1
+    line = next(x for x in result.stdout.splitlines() if "SR300" in x)
+    assert re.match(r"^\S*review\.yaml:\d+:\d+: error SR300 ", line), line
+    assert message in line
+    assert "hint:" in result.stdout
