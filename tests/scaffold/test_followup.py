@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from sendreview import yamlio
+from sendreview.atomic import _host
 from tests.conftest import Invoke, build_case
 
 
@@ -138,3 +142,104 @@ def test_a_visit_file_with_errors_stops_the_next_one(cli: Invoke, riverside: Pat
     assert not (riverside / "follow-ups" / "2027-06-23.yaml").exists()
     status = cli("status", str(riverside)).stdout
     assert "1 follow-up file with errors left out" in status
+
+
+def test_a_previous_visit_written_as_a_flow_mapping_gets_its_next_visit(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    ws = build_case("short-forms", tmp_path / "ws")
+    cli("followup", "new", str(ws), "--date", "2026-12-01")
+    visit1 = ws / "follow-ups" / "2026-12-01.yaml"
+    data = yamlio.read(visit1).data
+    del data["next_visit"]
+    data["progress"]["R1"]["status"] = "achieved"
+    visit1.write_text("# written by hand\n" + yaml.safe_dump(data, default_flow_style=True))
+    assert visit1.read_text().startswith("# written by hand\n{")
+    result = cli("followup", "new", str(ws), "--date", "2027-01-20")
+    assert result.exit_code == 0, result.output
+    assert "recorded 20 January 2027 as the date of the next visit" in result.stdout
+    assert yamlio.read(visit1).data == {**data, "next_visit": "2027-01-20"}
+    assert visit1.read_text().startswith("# written by hand\n{")
+    assert progress(ws / "follow-ups" / "2027-01-20.yaml") == {"R2": "not-started"}
+    assert cli("validate", str(ws)).exit_code == 0
+
+
+def test_a_run_stopped_before_the_new_file_is_finished_by_running_it_again(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = build_case("short-forms", tmp_path / "ws")
+    cli("followup", "new", str(ws), "--date", "2026-12-01")
+    visit1 = ws / "follow-ups" / "2026-12-01.yaml"
+
+    def stopped(*args: object, **kwargs: object) -> None:  # killed before the new file
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as m:
+        m.setattr(yamlio, "write_atomic", stopped)
+        assert cli("followup", "new", str(ws), "--date", "2027-01-20").exit_code == 130
+    assert yamlio.read(visit1).data["next_visit"] == "2027-01-20"  # the first of the two writes
+    assert not (ws / "follow-ups" / "2027-01-20.yaml").exists()
+    again = cli("followup", "new", str(ws), "--date", "2027-01-20")
+    assert again.exit_code == 0, again.output
+    assert progress(ws / "follow-ups" / "2027-01-20.yaml") == {
+        "R1": "not-started",
+        "R2": "not-started",
+    }
+    assert visit1.read_text().count("next_visit: 2027-01-20\n") == 1
+    assert cli("validate", str(ws)).exit_code == 0
+
+
+def test_a_new_file_left_without_the_previous_visits_date_is_finished(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    """What an earlier sendreview, killed between the two writes, left: the new file as
+    made, the previous visit not yet pointing at it."""
+    ws = build_case("short-forms", tmp_path / "ws")
+    cli("followup", "new", str(ws), "--date", "2026-12-01")
+    visit1 = ws / "follow-ups" / "2026-12-01.yaml"
+    before = visit1.read_text()
+    cli("followup", "new", str(ws), "--date", "2027-01-20")
+    visit2 = ws / "follow-ups" / "2027-01-20.yaml"
+    made = visit2.read_bytes()
+    visit1.write_text(before)
+    again = cli("followup", "new", str(ws), "--date", "2027-01-20")
+    assert again.exit_code == 0, again.output
+    assert "recorded 20 January 2027 as the date of the next visit" in again.stdout
+    assert "was already there, just as an earlier run of this command made it" in again.stdout
+    assert visit2.read_bytes() == made
+    assert yamlio.read(visit1).data["next_visit"] == "2027-01-20"
+    visit2.write_bytes(made + b"# my notes\n")  # now the reviewer's: never replaced
+    assert cli("followup", "new", str(ws), "--date", "2027-01-20").exit_code == 1
+
+
+def test_a_previous_visit_that_cannot_be_edited_is_left_with_a_note(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    ws = build_case("short-forms", tmp_path / "ws")
+    cli("followup", "new", str(ws), "--date", "2026-12-01")
+    visit1 = ws / "follow-ups" / "2026-12-01.yaml"
+    text = visit1.read_text().replace("\nnext_visit:\n", "\n") + "...\n"  # document end
+    visit1.write_text(text)
+    result = cli("followup", "new", str(ws), "--date", "2027-01-20")
+    assert result.exit_code == 0, result.output
+    assert "add 'next_visit: 2027-01-20' to it yourself" in result.stdout
+    assert visit1.read_text() == text
+    assert (ws / "follow-ups" / "2027-01-20.yaml").exists()
+
+
+def test_stopped_writes_leave_no_temporary_files_behind(cli: Invoke, tmp_path: Path) -> None:
+    ws = build_case("short-forms", tmp_path / "ws")
+    cli("followup", "new", str(ws), "--date", "2026-12-01")
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    stale = ws / "follow-ups" / f".2027-01-20.yaml.sr-{_host()}-{gone}-abcd1234.tmp"
+    stale.write_text("half a vis")
+    assert cli("followup", "new", str(ws), "--date", "2027-01-20").exit_code == 0
+    assert sorted(p.name for p in (ws / "follow-ups").iterdir()) == [
+        "2026-12-01.yaml",
+        "2027-01-20.yaml",
+    ]
