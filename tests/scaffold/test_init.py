@@ -350,3 +350,73 @@ def test_the_examples_carry_current_schemas(cli: Invoke, tmp_path: Path) -> None
         for schema in sorted((example / ".sendreview" / "schemas").iterdir()):
             rewritten = fresh / ".sendreview" / "schemas" / schema.name
             assert schema.read_text() == rewritten.read_text(), f"{example.name}: {schema.name}"
+
+
+def test_a_stopped_init_is_finished_by_running_it_again(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    init(cli, tmp_path / "whole")  # what an uninterrupted run leaves
+    calls = 0
+    real_fsync = os.fsync
+
+    def power_cut_at_the_fourth_file(fd: int) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 4:
+            raise KeyboardInterrupt
+        real_fsync(fd)
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "fsync", power_cut_at_the_fourth_file)
+        assert init(cli, tmp_path / "ws").exit_code == 130
+    assert (tmp_path / "ws" / "review.yaml").exists()
+    assert not (tmp_path / "ws" / "recommendations.yaml").exists()
+    again = init(cli, tmp_path / "ws")  # the same command, no --force
+    assert again.exit_code == 0, again.output
+    assert "kept     " in again.stdout and "created  " in again.stdout
+    for path in sorted((tmp_path / "whole").rglob("*")):
+        twin = tmp_path / "ws" / path.relative_to(tmp_path / "whole")
+        assert twin.exists(), twin
+        if path.is_file():
+            assert twin.read_bytes() == path.read_bytes(), twin
+    assert len(list((tmp_path / "ws").rglob("*"))) == len(list((tmp_path / "whole").rglob("*")))
+
+
+def test_an_edited_scaffold_still_needs_force(cli: Invoke, tmp_path: Path) -> None:
+    init(cli, tmp_path / "ws")
+    review = tmp_path / "ws" / "review.yaml"
+    review.write_text(review.read_text().replace("Oak Lane Primary", "Oak Lane Primary School"))
+    refused = init(cli, tmp_path / "ws")
+    assert refused.exit_code == 1 and "already has files in it" in refused.stderr
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "notes.txt").write_text("mine")
+    assert init(cli, tmp_path / "other").exit_code == 1
+
+
+def test_names_are_written_so_that_every_yaml_reader_reads_text(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    result = cli(
+        "init",
+        str(tmp_path / "ws"),
+        "--framework",
+        "annex-1",
+        "--school",
+        "Yes",
+        "--reviewer",
+        "O'Neil: Ada",
+        "--reviewer",
+        "1e3",
+        "--urn",
+        "012345",
+        "--no-git",
+    )
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "ws" / "review.yaml").read_text()
+    for line in ["  name: 'Yes'", "  urn: '012345'", '  - name: "O\'Neil: Ada"', "  - name: '1e3'"]:
+        assert f"\n{line}\n" in text, line
+    data = yamlio.read(tmp_path / "ws" / "review.yaml").data
+    assert data["school"]["name"] == "Yes" and data["school"]["urn"] == "012345"
+    assert [r["name"] for r in data["reviewers"]] == ["O'Neil: Ada", "1e3"]
