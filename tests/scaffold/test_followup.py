@@ -243,3 +243,39 @@ def test_stopped_writes_leave_no_temporary_files_behind(cli: Invoke, tmp_path: P
         "2026-12-01.yaml",
         "2027-01-20.yaml",
     ]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "{date: 2026-12-01, summary: x}\n",
+            "{date: 2026-12-01, summary: x, next_visit: 2027-01-20}\n",
+        ),
+        ("{date: 2026-12-01, }\n", "{date: 2026-12-01, next_visit: 2027-01-20, }\n"),
+        ("{}\n", "{next_visit: 2027-01-20}\n"),
+        (
+            "{date: 2026-12-01,  # the visit\n progress: {R1: {status: achieved}}\n}\n",
+            "{date: 2026-12-01,  # the visit\n progress: {R1: {status: achieved}}, "
+            "next_visit: 2027-01-20\n}\n",
+        ),
+        ("{date: 2026-12-01, next_visit: }\n", "{date: 2026-12-01, next_visit: 2027-01-20 }\n"),
+        ("{date: 2026-12-01, next_visit}\n", "{date: 2026-12-01, next_visit: 2027-01-20}\n"),
+        ("{next_visit: ~, a: 1}", "{next_visit: 2027-01-20, a: 1}"),
+        ("date: 1\nnext_visit :  # c\nx: 2\n", "date: 1\nnext_visit : 2027-01-20  # c\nx: 2\n"),
+    ],
+)
+def test_set_top_level_in_every_layout(tmp_path: Path, before: str, after: str) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text(before)
+    yamlio.set_top_level(path, "next_visit", date(2027, 1, 20))
+    assert path.read_text() == after
+
+
+@pytest.mark.parametrize("text", ["[1, 2]\n", "a: [\n", "a: 1\n...\n", "--- a\n"])
+def test_set_top_level_refuses_rather_than_breaking_a_file(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text(text)
+    with pytest.raises(ValueError):
+        yamlio.set_top_level(path, "next_visit", date(2027, 1, 20))
+    assert path.read_text() == text
