@@ -14,7 +14,7 @@ alias expansion bounded (billion laughs), file size and depth bounded (nesting i
 bounded before the node tree is built, which never recurses), and only plain files are
 read (no pipes, devices, or links leading out of the review folder).
 
-Writing: scalars are rendered by ruamel.yaml (so they read back as the same value),
+Writing: scalars are rendered by PyYAML's emitter (so they read back as the same value),
 edits of a user's file change only the characters of the value being set (so every
 other line stays byte for byte), and every write is atomic.
 """
