@@ -19,10 +19,12 @@ Long profile: ``SENDREVIEW_CRASH_TRIALS=100 pytest tests/test_crash_safety.py``
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -102,8 +104,13 @@ def sendreview(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.Popen[b
 
 
 def finish(proc: subprocess.Popen[bytes]) -> tuple[int, str]:
+    """Wait for ``proc``: its exit code, and its output (with any crash log it wrote)."""
     out, err = proc.communicate(timeout=300)
-    return proc.returncode, (out + err).decode(errors="replace")
+    output = (out + err).decode(errors="replace")
+    for log in re.findall(r"(\S+sendreview-crash-\S+\.log)", output):
+        with contextlib.suppress(OSError):
+            output += "\n" + Path(log).read_text()
+    return proc.returncode, output
 
 
 def kill_after(proc: subprocess.Popen[bytes], delay: float) -> bool:
