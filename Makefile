@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: demo test lint typecheck unit bench fuzz clean
+.PHONY: demo test lint typecheck unit bench fuzz crash clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ bench: $(VENV)/.test
 # /tmp/sendreview-fuzz-repro/ (re-run one with: .venv/bin/python -m tests.fuzz.repro DIR).
 fuzz: $(VENV)/.test
 	SENDREVIEW_FUZZ=long $(BIN)/pytest tests/fuzz
+
+# kill -9 at random moments of init, followup new and report, 100 trials each (about
+# 3 minutes); `make test` runs 15 of each. SENDREVIEW_CRASH_SEED changes the moments.
+crash: $(VENV)/.test
+	SENDREVIEW_CRASH_TRIALS=100 $(BIN)/pytest tests/test_crash_safety.py -q -s -k kill_9
 
 clean:
 	rm -rf $(VENV) build

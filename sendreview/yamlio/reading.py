@@ -47,7 +47,7 @@ _MAP = "tag:yaml.org,2002:map"
 
 
 class _CoreResolver(BaseResolver):
-    """YAML 1.2 core schema: what editors and ruamel.yaml also assume."""
+    """YAML 1.2 core schema: what editors (and YAML 1.2 libraries) also assume."""
 
 
 for _tag, _pattern, _first in [
