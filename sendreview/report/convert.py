@@ -1,17 +1,18 @@
 """Markdown → the formats schools use, through pandoc (from pypandoc_binary) and Typst.
 
 Everything runs on this machine: pandoc is the copy inside the pypandoc_binary
-wheel and Typst is a Python package; no fonts, images or styles are fetched.
+wheel and Typst is a Python package; no fonts, images, styles or Typst packages are
+fetched. Each conversion runs as a child process with its own environment and a time
+limit, so that a review that converts slowly stops with a message instead of hanging.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+import subprocess
+import sys
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 from pathlib import Path
 
@@ -20,7 +21,11 @@ from sendreview.resources import data_dir
 
 FORMATS = ("docx", "pdf", "html", "odt", "md")
 
-# Reviewers' text is Markdown, but never raw HTML or TeX, and carries no attributes
+# pandoc's Markdown, less everything that could give reviewers' text attributes, raw
+# HTML/TeX/Typst, math, citations, notes or title blocks. Fenced divs, bracketed spans
+# and heading attributes stay for the templates' own tables and anchors: the ``md``
+# filter (markdown.py) keeps reviewers' text from ever forming them, and sendreview.lua
+# keeps attributes only on the blocks the templates make.
 READER = "markdown" + "".join(
     f"-{ext}"
     for ext in (
@@ -28,16 +33,32 @@ READER = "markdown" + "".join(
         "raw_tex",
         "raw_attribute",
         "citations",
+        "footnotes",
+        "inline_notes",
+        "example_lists",
         "implicit_figures",
         "link_attributes",
         "inline_code_attributes",
         "fenced_code_attributes",
         "native_divs",
         "native_spans",
+        "markdown_in_html_blocks",
         "tex_math_dollars",
+        "tex_math_single_backslash",
+        "latex_macros",
         "yaml_metadata_block",
+        "pandoc_title_block",
+        "mmd_title_block",
+        "grid_tables",
+        "multiline_tables",
     )
 )
+
+PANDOC_SECONDS = 120
+TYPST_SECONDS = 120
+# Children get no proxy but this one, a closed port on this machine: a request for
+# anything on the network (a Typst package, a remote image) fails at once, here.
+_NO_NETWORK = "http://127.0.0.1:9"
 
 
 @dataclass(frozen=True)
@@ -53,6 +74,7 @@ class Style:
     stamp: dt.date  # the review's own date, so that output does not depend on today
     resources: Path | None = None  # folder holding images the Markdown refers to
     toc: bool = True
+    own_templates: tuple[Path, ...] = field(default=())  # folders besides the built-in one
 
 
 def _pandoc_path() -> str:
@@ -75,21 +97,39 @@ def source_date_epoch(style: Style) -> str:
     return str(int(datetime.combine(style.stamp, time(12), UTC).timestamp()))
 
 
-@contextmanager
-def environment(style: Style) -> Iterator[None]:
-    """While converting: the bundled pandoc, never another one that happens to be installed
-    (pypandoc reads PYPANDOC_PANDOC), and the review's own date for docx/odt stamps."""
-    wanted = {"PYPANDOC_PANDOC": _pandoc_path(), "SOURCE_DATE_EPOCH": source_date_epoch(style)}
-    before = {name: os.environ.get(name) for name in wanted}
-    os.environ.update(wanted)
-    try:
-        yield
-    finally:
-        for name, value in before.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+def child_environment(style: Style | None = None) -> dict[str, str]:
+    """The whole environment of a pandoc or Typst child: nothing inherited that could
+    change its output or send it to the network."""
+    env = {
+        "PATH": os.environ.get("PATH", os.defpath),
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "no_proxy": "",
+        "NO_PROXY": "",
+    }
+    for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
+        env[name] = _NO_NETWORK
+    env["ALL_PROXY"] = _NO_NETWORK
+    for name in ("SYSTEMROOT", "TEMP", "TMP", "TMPDIR"):  # Windows needs these to start
+        if name in os.environ:
+            env[name] = os.environ[name]
+    if style is not None:
+        env["SOURCE_DATE_EPOCH"] = source_date_epoch(style)
+    return env
+
+
+def _cause(style: Style) -> str:
+    """Where a conversion failure most likely comes from, for the hint."""
+    if style.own_templates:
+        folders = ", ".join(str(f) for f in style.own_templates)
+        return (
+            f"the report's Markdown also comes from your own templates ({folders}): "
+            "try without them; if the report then works, the change is in your templates"
+        )
+    return (
+        "this is a bug in sendreview, not in your review: please report it, "
+        "with the review if you can share it"
+    )
 
 
 def pandoc_args(args: list[str], style: Style, toc: bool = True) -> list[str]:
@@ -115,6 +155,39 @@ def pandoc_args(args: list[str], style: Style, toc: bool = True) -> list[str]:
     return [*meta, *args, f"--lua-filter={lua}"]
 
 
+class ConversionTimeout(SendreviewError):
+    """pandoc or Typst took longer than it may."""
+
+
+def run_child(
+    command: list[str], what: str, seconds: float, env: dict[str, str], data: bytes = b""
+) -> bytes:
+    """Run ``command`` with ``data`` on its input; its output, or a SendreviewError."""
+    try:
+        done = subprocess.run(
+            command, input=data, capture_output=True, env=env, timeout=seconds, check=False
+        )
+    except subprocess.TimeoutExpired as e:
+        raise ConversionTimeout(
+            f"{what} took longer than {seconds:g} seconds, and was stopped",
+            "the review's text is unusually long or complex for one report: check the "
+            "longest fields (a pasted document, a very long list) and shorten them",
+        ) from e
+    except OSError as e:
+        raise SendreviewError(
+            f"{what} could not be started: {e.strerror or e}",
+            "reinstall sendreview: pip install --force-reinstall sendreview",
+        ) from e
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip()
+        raise _Failed(message or f"exit status {done.returncode}")
+    return done.stdout
+
+
+class _Failed(Exception):
+    """A child process failed; its message, for the caller to explain."""
+
+
 def _pandoc(
     markdown: str,
     to: str,
@@ -123,23 +196,22 @@ def _pandoc(
     outputfile: Path | None = None,
     toc: bool = True,
 ) -> str:
-    import pypandoc
-
+    command = [_pandoc_path(), f"--from={READER}", f"--to={to}", *pandoc_args(args, style, toc)]
+    if outputfile is not None:
+        command += ["-o", str(outputfile)]
     try:
-        out: str = pypandoc.convert_text(
-            markdown,
-            to,
-            format=READER,
-            extra_args=pandoc_args(args, style, toc),
-            outputfile=str(outputfile) if outputfile else None,
-            verify_format=False,
+        out = run_child(
+            command,
+            f"pandoc, making the {to} report,",
+            PANDOC_SECONDS,
+            child_environment(style),
+            markdown.encode("utf-8"),
         )
-    except RuntimeError as e:
+    except _Failed as e:
         raise SendreviewError(
-            f"pandoc could not produce the {to} report: {e}",
-            "if you use your own templates, check them; otherwise this is a bug in sendreview",
+            f"pandoc could not produce the {to} report: {e}", _cause(style)
         ) from e
-    return out
+    return out.decode("utf-8")
 
 
 def _template_file(name: str) -> Path:
@@ -151,8 +223,8 @@ def docx_args(style: Style) -> list[str]:
 
 
 def to_file(markdown: str, fmt: str, style: Style, target: Path) -> None:
-    """Write ``markdown`` converted to ``fmt`` into ``target`` (a temporary file); call it
-    inside ``environment(style)``."""
+    """Write ``markdown`` converted to ``fmt`` into ``target``, a file in a folder of
+    its own that the conversion may use for its working files."""
     if fmt == "docx":
         from sendreview.report import docx
 
@@ -190,25 +262,58 @@ def to_file(markdown: str, fmt: str, style: Style, target: Path) -> None:
         raise ValueError(fmt)
 
 
-def _pdf(markdown: str, style: Style, target: Path) -> None:
-    import typst
+# The Typst child: compile one file, offline (local and cached package folders empty,
+# and any download sent to a closed port), with only Typst's own fonts.
+_TYPST = """
+import sys, typst
+main, root, out, packages, cache = sys.argv[1:6]
+try:
+    pdf = typst.compile(main, root=root, ignore_system_fonts=True,
+                        package_path=packages, package_cache_path=cache)
+except Exception as e:
+    sys.stderr.write(str(e))
+    sys.exit(1)
+with open(out, "wb") as f:
+    f.write(pdf)
+"""
 
+
+def compile_typst(main: Path, target: Path, seconds: float = TYPST_SECONDS) -> None:
+    """Compile ``main`` (inside its own folder, the only one it may read) into ``target``."""
+    root = main.parent
+    packages, cache = root / ".no-packages", root / ".no-package-cache"
+    packages.mkdir(exist_ok=True)
+    cache.mkdir(exist_ok=True)
+    command = [sys.executable, "-I", "-c", _TYPST, str(main), str(root), str(target)]
+    run_child(
+        [*command, str(packages), str(cache)],
+        "Typst, making the PDF report,",
+        seconds,
+        child_environment(),
+    )
+
+
+def _pdf(markdown: str, style: Style, target: Path) -> None:
     args = ["--standalone", f"--template={_template_file('report.typ')}"]
     if style.draft:
         args += ["-V", "draft=true"]
     source = _pandoc(markdown, "typst", args, style)
-    with tempfile.TemporaryDirectory(prefix="sendreview-") as tmp:
-        root = Path(tmp)
-        main = root / "report.typ"
-        main.write_text(source, encoding="utf-8")
-        if style.resources:
-            for image in style.resources.iterdir():
-                (root / image.name).write_bytes(image.read_bytes())
-        try:
-            pdf = typst.compile(str(main), root=str(root), ignore_system_fonts=True)
-        except Exception as e:  # typst reports its own error type; any failure is ours
-            raise SendreviewError(
-                f"Typst could not produce the PDF report: {e}",
-                "if you use your own templates, check report.typ",
-            ) from e
-    target.write_bytes(pdf)
+    root = target.parent / "typst"
+    root.mkdir()
+    main = root / "report.typ"
+    main.write_text(source, encoding="utf-8")
+    if style.resources:
+        for image in style.resources.iterdir():
+            (root / image.name).write_bytes(image.read_bytes())
+    try:
+        compile_typst(main, target)
+    except _Failed as e:
+        message = " ".join(str(e).split())
+        if "package" in message:
+            hint = (
+                "sendreview never downloads Typst packages, and its PDF layout uses none; "
+                + _cause(style)
+            )
+        else:
+            hint = _cause(style)
+        raise SendreviewError(f"Typst could not produce the PDF report: {message}", hint) from e

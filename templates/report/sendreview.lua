@@ -11,10 +11,117 @@ sendreview's pandoc filter, applied to every report in every format.
      :::
    and this filter turns them into real tables (docx, odt, html and typst tables,
    with lists inside cells), which pandoc's own table syntaxes cannot do simply.
-2. Safety. Text comes from people's YAML files: links may only go to the web,
-   to e-mail or inside the document; images are never fetched or embedded unless
-   sendreview made them itself (named in the metadata field "allowed-images").
+2. Safety. Text comes from people's YAML files.
+   - The `md` Jinja filter hands pandoc the characters { } [ ] and ::: of reviewers'
+     text as private-use stand-ins, so that they cannot open attributes, divs, spans
+     or raw blocks; this filter turns them back into the characters typed.
+   - Only the blocks templates make keep attributes: divs with the classes below
+     (their known attributes only) and spans with an id. Every other div or span
+     is replaced by its contents, every other element loses its attributes, raw
+     HTML/TeX/Typst and math are shown as text, and headings inside lists, quotes
+     or tables become paragraphs.
+   - Links may only go to the web, to e-mail or inside the document; images are
+     never fetched or embedded unless sendreview made them itself (named in the
+     metadata field "allowed-images").
 ]]
+
+local STAND_INS = {
+  ["\u{E07B}"] = "{", ["\u{E07D}"] = "}", ["\u{E05B}"] = "[", ["\u{E05D}"] = "]",
+  ["\u{E03A}"] = ":",
+}
+
+local function restore(text)
+  if not text:find("\xEE", 1, true) then return text end
+  for stand_in, char in pairs(STAND_INS) do
+    text = text:gsub(stand_in, char)
+  end
+  return text
+end
+
+-- Divs templates make, and the attributes each may carry
+local DIV_CLASSES = {table = true, row = true, cell = true, draft = true, landscape = true}
+local DIV_ATTRIBUTES = {widths = "^[%d, ]*$", header = "^%d+$", ["row-heads"] = "^%d+$",
+                        ["custom-style"] = "^[%w %-]+$"}
+
+local function safe_id(id)
+  if id ~= "" and id:match("^[%a][%w%-_.:]*$") and #id <= 100 then return id end
+  return ""
+end
+
+local function div_attr(div)
+  local classes = {}
+  for _, c in ipairs(div.classes) do
+    if DIV_CLASSES[c] then classes[#classes + 1] = c end
+  end
+  if #classes == 0 then return nil end
+  local attributes = {}
+  for name, value in pairs(div.attributes) do
+    local pattern = DIV_ATTRIBUTES[name]
+    if pattern and value:match(pattern) then attributes[name] = value end
+  end
+  return pandoc.Attr(safe_id(div.identifier), classes, attributes)
+end
+
+local function as_text(text) return pandoc.Str(restore(text)) end
+
+local function flat_heading(h)
+  return pandoc.Para({pandoc.Str(string.rep("#", h.level)), pandoc.Space(), table.unpack(h.content)})
+end
+
+local function no_headings(el)
+  return el:walk({Header = flat_heading})
+end
+
+local sanitise = {
+  traverse = "topdown",
+  RawBlock = function(raw) return pandoc.Para({as_text(raw.text)}) end,
+  RawInline = function(raw) return as_text(raw.text) end,
+  Math = function(math) return as_text(math.text) end,
+  Str = function(s)
+    local text = restore(s.text)
+    if text ~= s.text then return pandoc.Str(text) end
+  end,
+  Code = function(code) return pandoc.Code(restore(code.text)) end,
+  CodeBlock = function(block) return pandoc.CodeBlock(restore(block.text)) end,
+  Div = function(div)
+    local attr = div_attr(div)
+    if attr == nil then return div.content end
+    div.attr = attr
+    return div
+  end,
+  Span = function(span)
+    local id = safe_id(span.identifier)
+    if id == "" then return span.content end
+    span.attr = pandoc.Attr(id)
+    return span
+  end,
+  Header = function(h)
+    h.attr = pandoc.Attr(safe_id(h.identifier))
+    return h
+  end,
+  Link = function(link)
+    link.attr = pandoc.Attr()
+    link.target = restore(link.target)
+    link.title = restore(link.title)
+    return link
+  end,
+  Image = function(img)
+    img.attr = pandoc.Attr()
+    img.src = restore(img.src)
+    img.title = restore(img.title)
+    return img
+  end,
+  Table = function(tbl)
+    tbl.attr = pandoc.Attr()
+    return tbl
+  end,
+  Figure = function(fig) return fig.content end,
+  Note = function(note) return pandoc.Note(no_headings(pandoc.Div(note.content)).content) end,
+  BlockQuote = no_headings,
+  BulletList = no_headings,
+  OrderedList = no_headings,
+  DefinitionList = no_headings,
+}
 
 local function width_list(spec, n)
   local widths, total = {}, 0
@@ -38,7 +145,7 @@ local function build_table(div)
       local cells = {}
       for _, cell in ipairs(block.content) do
         if cell.t == "Div" and cell.classes:includes("cell") then
-          local content = cell.content
+          local content = no_headings(pandoc.Div(cell.content)).content
           if #content == 1 and content[1].t == "Para" then  -- no paragraph gaps in a cell
             content = {pandoc.Plain(content[1].content)}
           end
@@ -48,7 +155,7 @@ local function build_table(div)
       rows[#rows + 1] = pandoc.Row(cells)
     end
   end
-  if #rows == 0 then return nil end
+  if #rows == 0 then return div.content end
   local ncols = #rows[1].cells
   local widths = width_list(div.attributes.widths, ncols)
   local colspecs = {}
@@ -93,9 +200,14 @@ local function note_id(el)
   if el.identifier and el.identifier ~= "" then ids[el.identifier] = true end
 end
 
+-- Text as a Typst string literal: nothing in it can be read as Typst code.
+local function typst_string(text)
+  return '"' .. text:gsub("\\", "\\\\"):gsub('"', '\\"'):gsub("\n", " ") .. '"'
+end
+
 local function draft_banner(div)
   if FORMAT == "typst" then
-    return pandoc.RawBlock("typst", "#draft-banner[" .. pandoc.utils.stringify(div) .. "]")
+    return pandoc.RawBlock("typst", "#draft-banner(" .. typst_string(pandoc.utils.stringify(div)) .. ")")
   end
 end
 
@@ -122,6 +234,7 @@ return {
   {
     Meta = note_allowed_images,
   },
+  sanitise,  -- first: every raw block after this one is sendreview's own
   {
     Div = function(div)
       if div.classes:includes("table") then return build_table(div) end
@@ -131,6 +244,7 @@ return {
   {
     Div = function(div)
       if div.classes:includes("landscape") then return landscape(div) end
+      if div.classes:includes("row") or div.classes:includes("cell") then return div.content end
     end,
   },
   {
