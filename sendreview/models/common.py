@@ -152,8 +152,80 @@ LINE = r"^[^\r\n]*$"
 Line = Annotated[str, StringConstraints(pattern=LINE)]
 """A name or a title: text on one line."""
 
-Markdown = str
-"""Text a reviewer writes: Markdown (bold, lists, links); raw HTML is shown as text."""
+MARKDOWN_CHARS = 20_000  # about 3,000 words: pages of a report, from one field
+MARKDOWN_DEPTH = 8  # lists and quotes inside each other
+MARKDOWN_BRACKETS = 100  # '[' left open: pandoc's time grows fast with them
+_MARKER = re.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)]|>)(?:[ \t]+|$)")
+
+
+def _nesting(text: str) -> int:
+    """How deeply lists and block quotes nest in ``text`` (generously counted)."""
+    deepest = 0
+    columns: list[int] = []  # where the text of each open item starts
+    for raw in text.splitlines():
+        line = raw.expandtabs(4)
+        if not line.strip():
+            continue
+        indent = len(line) - len(line.lstrip())
+        while columns and indent < columns[-1]:
+            columns.pop()
+        pos = 0
+        while (marker := _MARKER.match(line, pos)) and marker.end() > pos:
+            pos = marker.end()
+            columns.append(pos)  # "- - x" and "> > x" open one level per marker
+        deepest = max(deepest, len(columns))
+    return deepest
+
+
+def _unclosed(text: str) -> int:
+    """'[' with no ']' after them to close them (escaped ones are characters)."""
+    opened, i = 0, 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            opened += 1
+        elif ch == "]" and opened:
+            opened -= 1
+        i += 1
+    return opened
+
+
+def _bounded_markdown(value: Any) -> Any:
+    """What validates must also render: bounds on a Markdown field's size and shape."""
+    if not isinstance(value, str):
+        return value
+    if len(value) > MARKDOWN_CHARS:
+        raise PydanticCustomError(
+            "markdown_length",
+            f"this text is {len(value):,} characters long, and a text field may hold up to "
+            f"{MARKDOWN_CHARS:,} (about 3,000 words); split it into several findings or "
+            "notes, or attach the document as evidence and summarise it here",
+        )
+    depth = _nesting(value)
+    if depth > MARKDOWN_DEPTH:
+        raise PydanticCustomError(
+            "markdown_depth",
+            f"lists or quotes here are nested {depth} levels deep, and a report can show "
+            f"up to {MARKDOWN_DEPTH}; move the deepest items up a level",
+        )
+    unclosed = _unclosed(value)
+    if unclosed > MARKDOWN_BRACKETS:
+        raise PydanticCustomError(
+            "markdown_brackets",
+            f"this text has {unclosed} '[' without a ']' to close them, and up to "
+            f"{MARKDOWN_BRACKETS} are allowed; close each '[' with ']', or write '\\[' "
+            "for a bracket that is just a character",
+        )
+    return value
+
+
+Markdown = Annotated[str, BeforeValidator(_bounded_markdown)]
+"""Text a reviewer writes: Markdown (bold, lists, links); raw HTML is shown as text.
+Bounded (MARKDOWN_CHARS, MARKDOWN_DEPTH, MARKDOWN_BRACKETS) so that what validates
+also renders in every format."""
 
 Percent = Annotated[float, WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100})]
 Count = Annotated[int, Field(ge=0)]
