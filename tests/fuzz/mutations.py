@@ -192,7 +192,8 @@ def apply_bytes(root: Path, op: Op) -> None:
 
 
 def _write(path: Path, raw: bytes) -> None:
-    if path.is_symlink() or path.is_dir():
+    """Write a regular file; never through a link, into a FIFO (it would block) or a device."""
+    if path.is_symlink() or (path.exists() and not path.is_file()):
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(raw)
@@ -395,20 +396,29 @@ def apply_structure(root: Path, ops: list[Op], style: tuple[bool, bool | None, i
     """Parse the targeted files with PyYAML, mutate their data, emit them again."""
     docs: dict[Path, Any] = {}
     marks: dict[Path, _Sentinels] = {}
+    too_deep: set[Path] = set()  # nested past PyYAML's own recursion: left as they are
     for op in ops:
         path = _pick(root, op[1])
+        if path in too_deep:
+            continue
         if path not in docs:
             try:
                 docs[path] = yaml.safe_load(_read(path))
             except yaml.YAMLError:
                 docs[path] = None
+            except RecursionError:
+                too_deep.add(path)
+                continue
             marks[path] = _Sentinels()
         docs[path] = _mutate(docs[path], op, marks[path])
     unicode, flow, width = style
     for path, data in docs.items():
-        text = yaml.safe_dump(
-            data, allow_unicode=unicode, default_flow_style=flow, width=width, sort_keys=False
-        )
+        try:
+            text = yaml.safe_dump(
+                data, allow_unicode=unicode, default_flow_style=flow, width=width, sort_keys=False
+            )
+        except RecursionError:
+            continue
         _write(path, marks[path].render(text).encode("utf-8", "surrogatepass"))
 
 
@@ -539,8 +549,8 @@ def apply_special(root: Path, op: Op) -> None:
                 root, root / name / "inner", symlinks=True, ignore=shutil.ignore_patterns(name)
             )
         return
-    path = _target(root, name)
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, RuntimeError):  # RuntimeError: resolve() in a link loop
+        path = _target(root, name)
         if not _clear(path):
             return
         if kind == "folder":
@@ -643,24 +653,23 @@ _FOLLOW_UP = b"date: 2027-01-20\nreviewer: Ada Reviewer\nsummary: A visit.\nprog
 
 def apply_name(root: Path, op: Op) -> None:
     kind, *args = op
-    with contextlib.suppress(OSError, ValueError):
+    with contextlib.suppress(OSError, ValueError, RecursionError, yaml.YAMLError):
         if kind == "follow-up":
             folder = root / "follow-ups"
             folder.mkdir(exist_ok=True)
             existing = sorted(folder.glob("*.yaml"))
             content = {
-                "copy": existing[0].read_bytes() if existing else _FOLLOW_UP,
+                "copy": (_read(existing[0]) if existing else b"") or _FOLLOW_UP,
                 "empty": b"",
                 "bad": b"date: [\n",
             }[args[1]]
-            target = os.fsencode(folder) + b"/" + args[0]
-            Path(os.fsdecode(target)).write_bytes(content)
+            _write(Path(os.fsdecode(os.fsencode(folder) + b"/" + args[0])), content)
         elif kind == "attachment":
             folder = root / "attachments"
             folder.mkdir(exist_ok=True)
             name = args[0][: -len(b".yaml")] + (b".md" if args[1] else b"")
             target = Path(os.fsdecode(os.fsencode(folder) + b"/" + name))
-            target.write_bytes(b"notes\n")
+            _write(target, b"notes\n")
             _reference(root, "attachments/" + os.fsdecode(name))
         elif kind == "reference":
             _reference(root, args[0])
@@ -669,7 +678,7 @@ def apply_name(root: Path, op: Op) -> None:
 def _reference(root: Path, name: str) -> None:
     """Add ``name`` to the attachments of the first evidence item."""
     path = root / "evidence.yaml"
-    data = yaml.safe_load(path.read_bytes())
+    data = yaml.safe_load(_read(path))  # never a FIFO or /dev/zero: they would hang us
     log = data.get("log") if isinstance(data, dict) else None
     if not (isinstance(log, list) and log and isinstance(log[0], dict)):
         return
@@ -677,4 +686,4 @@ def _reference(root: Path, name: str) -> None:
     if isinstance(attachments, list):
         attachments.append(name)
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    _write(path, text.encode("utf-8", "surrogatepass"))

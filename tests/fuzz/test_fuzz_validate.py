@@ -134,7 +134,7 @@ def test_mixed_mutations(fuzz: Fuzz, base: str, ops: list[tuple[str, m.Op]]) -> 
     """Mutations of every family together, in any order."""
     workspace = fuzz.new_case(base)
     for family, op in ops:
-        with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
+        with contextlib.suppress(OSError, ValueError, TypeError, AttributeError, RecursionError):
             if family == "bytes":
                 m.apply_bytes(workspace, op)
             elif family == "structure":
@@ -154,6 +154,17 @@ def test_weird_names(fuzz: Fuzz, base: str, ops: list[m.Op]) -> None:
     for op in ops:
         m.apply_name(workspace, op)
     _outcome(fuzz, workspace, f"names: base={base} ops={ops!r}"[:2000])
+
+
+@pytest.mark.parametrize(
+    "snippet", m.RAW_SNIPPETS, ids=[f"{i}:{s[:24]}" for i, s in enumerate(m.RAW_SNIPPETS)]
+)
+def test_each_yaml_feature(fuzz: Fuzz, snippet: str) -> None:
+    """Every YAML feature snippet once, in place of a mapping in review.yaml and of a value in
+    evidence.yaml: the quick profile's hypothesis tests draw only some of them."""
+    workspace = fuzz.new_case("base")
+    m.apply_structure(workspace, [("raw", 0, 1, snippet), ("raw", 3, 3, snippet)], (True, None, 80))
+    _outcome(fuzz, workspace, f"features: base=base ops=[('raw', 0, 1, {snippet[:200]!r}), …3, 3…]")
 
 
 @pytest.mark.parametrize(
