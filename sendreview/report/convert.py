@@ -278,7 +278,7 @@ with open(out, "wb") as f:
 """
 
 
-def compile_typst(main: Path, target: Path, seconds: float = TYPST_SECONDS) -> None:
+def compile_typst(main: Path, target: Path, seconds: float | None = None) -> None:
     """Compile ``main`` (inside its own folder, the only one it may read) into ``target``."""
     root = main.parent
     packages, cache = root / ".no-packages", root / ".no-package-cache"
@@ -288,7 +288,7 @@ def compile_typst(main: Path, target: Path, seconds: float = TYPST_SECONDS) -> N
     run_child(
         [*command, str(packages), str(cache)],
         "Typst, making the PDF report,",
-        seconds,
+        TYPST_SECONDS if seconds is None else seconds,
         child_environment(),
     )
 

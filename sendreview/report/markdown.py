@@ -313,9 +313,12 @@ def _loader(folders: tuple[Path, ...]) -> Any:
                     )
                 text = real.read_text(encoding="utf-8")
 
-                def uptodate(real: Path = real, mtime: float = info.st_mtime) -> bool:
+                def uptodate(
+                    candidate: Path = candidate, real: Path = real, mtime: int = info.st_mtime_ns
+                ) -> bool:  # the same plain file, unchanged, still behind the same name
                     try:
-                        return real.stat().st_mtime == mtime
+                        now = candidate.stat()
+                        return candidate.resolve() == real and now.st_mtime_ns == mtime
                     except OSError:
                         return False
 
