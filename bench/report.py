@@ -16,7 +16,7 @@ interleaved runs.
 from __future__ import annotations
 
 import argparse
-import os
+import json
 import shutil
 import statistics
 import sys
@@ -46,19 +46,14 @@ def main() -> None:
         out = work / "out"
         render_report(review, ["docx"], output=out, force=True)  # leaves the warm record
         record = next((review / "build" / cache.FOLDER).glob("review.json"))
-        import json
-
-        meta = json.loads(record.read_text())
+        prepared = cache.load(review, "review", None, json.loads(record.read_text())["key"])
+        assert prepared is not None, "the first rendering leaves its record"
         markdown = work / "report.md"
-        markdown.write_text(meta["markdown"], encoding="utf-8")
+        markdown.write_text(prepared.markdown, encoding="utf-8")
         style = convert.Style(
-            title=meta["meta"]["title"],
-            subtitle=meta["meta"]["subtitle"],
-            date=meta["meta"]["date"],
-            draft=meta["meta"]["draft"],
+            page=prepared.page,
             reference_docx=ROOT / "templates" / "report" / "reference.docx",
             reference_odt=None,
-            stamp=__import__("datetime").date.fromisoformat(meta["meta"]["stamp"]),
         )
         pandoc = [
             convert._pandoc_path(),
@@ -69,7 +64,7 @@ def main() -> None:
             str(work / "pandoc.docx"),
             *convert.pandoc_args(convert.docx_args(style), style),
         ]
-        env = {**os.environ, "SOURCE_DATE_EPOCH": convert.source_date_epoch(style)}
+        env = convert.child_environment(style)  # exactly what sendreview gives pandoc
         sendreview = [str(BIN / "sendreview"), "report", str(review), "-o", str(out), "--force"]
 
         def cold(fmt: str) -> float:

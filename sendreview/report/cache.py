@@ -17,27 +17,19 @@ import contextlib
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass, field
+import stat
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from sendreview import __version__
 from sendreview.atomic import sweep, write_atomic
 from sendreview.diagnostics import Diagnostic, Severity
+from sendreview.report.source import Prepared, TitlePage
 from sendreview.resources import data_dir
 
 FOLDER = ".sendreview-cache"
 _SKIP = {"build", ".git"}
-
-
-@dataclass(frozen=True)
-class Entry:
-    markdown: str
-    meta: dict[str, Any]
-    warnings: list[Diagnostic]
-    images: dict[str, bytes]
-    inputs: list[Path] = field(default_factory=list)  # files outside the review it read
 
 
 def _files(root: Path) -> list[Path]:
@@ -49,11 +41,19 @@ def _files(root: Path) -> list[Path]:
 
 
 def _digest(paths: list[Path]) -> str:
+    """A hash of the files' contents. Only plain files are read (a named pipe would block,
+    a link to a device would never end); a link counts by where it leads."""
     digest = hashlib.sha256()
     for path in paths:
         digest.update(str(path).encode() + b"\0")
         with contextlib.suppress(OSError):  # a file gone since is a change like any other
-            digest.update(path.read_bytes())
+            info = path.lstat()
+            if stat.S_ISLNK(info.st_mode):
+                digest.update(b"link\0" + str(path.readlink()).encode())
+            elif stat.S_ISREG(info.st_mode):
+                digest.update(path.read_bytes())
+            else:
+                digest.update(f"kind {stat.S_IFMT(info.st_mode)}".encode())
     return digest.hexdigest()
 
 
@@ -71,33 +71,36 @@ def _path(workspace: Path, kind: str, visit: date | None) -> Path:  # one record
     return workspace / "build" / FOLDER / f"{name}.json"
 
 
-def load(workspace: Path, kind: str, visit: date | None, wanted: str) -> Entry | None:
+def load(workspace: Path, kind: str, visit: date | None, wanted: str) -> Prepared | None:
     sweep(workspace / "build" / FOLDER)  # what a run stopped by kill -9 left half-written
     try:
         data = json.loads(_path(workspace, kind, visit).read_text(encoding="utf-8"))
-        inputs = [Path(p) for p in data["inputs"]]
-        if data["key"] != wanted or data["inputs_digest"] != _digest(inputs):
+        inputs = tuple(Path(p) for p in data["inputs"])
+        if data["key"] != wanted or data["inputs_digest"] != _digest(list(inputs)):
             return None
-        warnings = [
-            Diagnostic(**{**d, "severity": Severity(d["severity"])}) for d in data["warnings"]
-        ]
-        images = {name: base64.b64decode(value) for name, value in data["images"].items()}
-        return Entry(data["markdown"], data["meta"], warnings, images, inputs)
+        page = data["page"]
+        return Prepared(
+            markdown=str(data["markdown"]),
+            page=TitlePage(**{**page, "stamp": date.fromisoformat(page["stamp"])}),
+            warnings=tuple(
+                Diagnostic(**{**d, "severity": Severity(d["severity"])}) for d in data["warnings"]
+            ),
+            images=tuple((name, base64.b64decode(value)) for name, value in data["images"]),
+            inputs=inputs,
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None  # no record, or one from another version: render afresh
 
 
-def store(workspace: Path, kind: str, visit: date | None, wanted: str, entry: Entry) -> None:
+def store(workspace: Path, kind: str, visit: date | None, wanted: str, entry: Prepared) -> None:
     data = {
         "key": wanted,
         "inputs": [str(p) for p in entry.inputs],
-        "inputs_digest": _digest(entry.inputs),
+        "inputs_digest": _digest(list(entry.inputs)),
         "markdown": entry.markdown,
-        "meta": entry.meta,
+        "page": {**asdict(entry.page), "stamp": entry.page.stamp.isoformat()},
         "warnings": [asdict(d) for d in entry.warnings],
-        "images": {
-            name: base64.b64encode(value).decode() for name, value in sorted(entry.images.items())
-        },
+        "images": [[name, base64.b64encode(value).decode()] for name, value in entry.images],
     }
     with contextlib.suppress(OSError):  # a read-only review still renders, unremembered
         write_atomic(_path(workspace, kind, visit), json.dumps(data), overwrite=True)

@@ -8,7 +8,6 @@ limit, so that a review that converts slowly stops with a message instead of han
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import subprocess
 import sys
@@ -17,6 +16,7 @@ from datetime import UTC, datetime, time
 from pathlib import Path
 
 from sendreview.errors import SendreviewError
+from sendreview.report.source import TitlePage
 from sendreview.resources import data_dir
 
 FORMATS = ("docx", "pdf", "html", "odt", "md")
@@ -65,15 +65,10 @@ _NO_NETWORK = "http://127.0.0.1:9"
 class Style:
     """What a conversion needs besides the Markdown."""
 
-    title: str
-    subtitle: str
-    date: str
-    draft: bool
+    page: TitlePage
     reference_docx: Path
     reference_odt: Path | None
-    stamp: dt.date  # the review's own date, so that output does not depend on today
     resources: Path | None = None  # folder holding images the Markdown refers to
-    toc: bool = True
     own_templates: tuple[Path, ...] = field(default=())  # folders besides the built-in one
 
 
@@ -94,7 +89,7 @@ def _pandoc_path() -> str:
 
 def source_date_epoch(style: Style) -> str:
     """pandoc stamps docx/odt with this instead of the current time: same input, same output."""
-    return str(int(datetime.combine(style.stamp, time(12), UTC).timestamp()))
+    return str(int(datetime.combine(style.page.stamp, time(12), UTC).timestamp()))
 
 
 def child_environment(style: Style | None = None) -> dict[str, str]:
@@ -136,20 +131,20 @@ def pandoc_args(args: list[str], style: Style, toc: bool = True) -> list[str]:
     """Everything pandoc is told besides the formats: metadata, contents, filter, images."""
     meta = [
         "-M",
-        f"title={style.title}",
+        f"title={style.page.title}",
         "-M",
-        f"subtitle={style.subtitle}",
+        f"subtitle={style.page.subtitle}",
         "-M",
         "lang=en-GB",
         "-M",
-        f"date={style.date}",
+        f"date={style.page.date}",
         "-M",
         "toc-title=Contents",
     ]
     if style.resources:  # images sendreview drew for this report, and only those
         names = ",".join(sorted(p.name for p in style.resources.iterdir() if p.suffix == ".png"))
         meta += [f"--resource-path={style.resources}", "-M", f"allowed-images={names}"]
-    if toc and style.toc:
+    if toc and style.page.toc:
         meta += ["--toc", "--toc-depth=2"]
     lua = data_dir("templates") / "report" / "sendreview.lua"
     return [*meta, *args, f"--lua-filter={lua}"]
@@ -295,7 +290,7 @@ def compile_typst(main: Path, target: Path, seconds: float | None = None) -> Non
 
 def _pdf(markdown: str, style: Style, target: Path) -> None:
     args = ["--standalone", f"--template={_template_file('report.typ')}"]
-    if style.draft:
+    if style.page.draft:
         args += ["-V", "draft=true"]
     source = _pandoc(markdown, "typst", args, style)
     root = target.parent / "typst"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sendreview.report import views
 from sendreview.report.followup_view import follow_up_document
-from sendreview.report.source import ReportSource
+from sendreview.report.source import ReportSource, TitlePage
 from sendreview.workspace import Workspace
 
 
@@ -24,28 +24,30 @@ def document(ws: Workspace, kind: str, visit: dt.date | None, work: Path) -> Rep
     )
     view = views.build(ws)
     if kind == "self-evaluation":
-        return ReportSource(
-            view,
-            view.school,
-            "self-evaluation",
-            view.school,
-            "SEND self-evaluation",
-            view.framework,
-            False,
-            ws.self_evaluation.date if ws.self_evaluation and ws.self_evaluation.date else stamp,
+        page = TitlePage(
+            school=view.school,
+            stem="self-evaluation",
+            title=view.school,
+            subtitle="SEND self-evaluation",
+            date=view.framework,
+            draft=False,
+            stamp=ws.self_evaluation.date
+            if ws.self_evaluation and ws.self_evaluation.date
+            else stamp,
         )
+        return ReportSource(view, page)
     if kind == "follow-up":
         return follow_up_document(ws, view, visit, work)
     when = [f"Visit {view.visit}"] if view.visit else []
     if view.report_date:
         when.append(f"Report {view.report_date}")
-    return ReportSource(
-        view,
-        view.school,
-        "review",
-        view.school,
-        "SEND review report" + (" (draft)" if view.draft else ""),
-        " · ".join(when),
-        view.draft,
-        stamp,
+    page = TitlePage(
+        school=view.school,
+        stem="review",
+        title=view.school,
+        subtitle="SEND review report" + (" (draft)" if view.draft else ""),
+        date=" · ".join(when),
+        draft=view.draft,
+        stamp=stamp,
     )
+    return ReportSource(view, page)

@@ -10,7 +10,7 @@ from sendreview import frameworks
 from sendreview.errors import SendreviewError
 from sendreview.progress import FIRST, IMPROVED, SLIPPED, UNCHANGED, Step, journeys
 from sendreview.report import chart
-from sendreview.report.source import Cell, FollowUpView, ProgressRow, ReportSource
+from sendreview.report.source import Cell, FollowUpView, ProgressRow, ReportSource, TitlePage
 from sendreview.report.views import ReportView
 from sendreview.words import long_date, short_date
 from sendreview.workspace import Workspace
@@ -91,13 +91,15 @@ def follow_up_document(
             vision=chosen.vision or "",
             next_visit=long_date(chosen.next_visit),
         ),
-        school=view.school,
-        stem=f"follow-up-{chosen.date.isoformat()}",
-        title=view.school,
-        subtitle=f"SEND review: follow-up visit {len(history)}",
-        date=long_date(chosen.date),
-        draft=False,
-        stamp=chosen.date,
+        page=TitlePage(
+            school=view.school,
+            stem=f"follow-up-{chosen.date.isoformat()}",
+            title=view.school,
+            subtitle=f"SEND review: follow-up visit {len(history)}",
+            date=long_date(chosen.date),
+            draft=False,
+            stamp=chosen.date,
+            toc=False,
+        ),
         resources=images,
-        toc=False,
     )

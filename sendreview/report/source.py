@@ -1,4 +1,5 @@
-"""What one report is made from: its typed view model and the lines of its title page.
+"""What one report is made from: its typed view model, its title page, and (once
+templated) its Markdown.
 
 Kept apart so that each kind of report (``documents``, ``followup_view``) can build
 one without importing the other.
@@ -10,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from sendreview.diagnostics import Diagnostic
 from sendreview.report.views import ReportView
 
 
@@ -50,14 +52,37 @@ class FollowUpView:
 
 
 @dataclass(frozen=True)
-class ReportSource:
-    view: ReportView | FollowUpView
+class TitlePage:
+    """The lines of a report's first page, and what names and dates its files."""
+
     school: str
-    stem: str
+    stem: str  # the file name's last part: review, self-evaluation, follow-up-<date>
     title: str
     subtitle: str
     date: str
     draft: bool
-    stamp: dt.date
-    resources: Path | None = None
+    stamp: dt.date  # the review's own date, so that output does not depend on today
     toc: bool = True
+
+
+@dataclass(frozen=True)
+class ReportSource:
+    """A report's view model for the templates, with its title page and images."""
+
+    view: ReportView | FollowUpView
+    page: TitlePage
+    resources: Path | None = None  # a folder of images the Markdown refers to
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A report ready to convert: its Markdown and all the conversion needs.
+
+    This is what the cache keeps between runs (``cache.py``) and what the benchmark
+    converts; nothing about a report travels outside it."""
+
+    markdown: str
+    page: TitlePage
+    warnings: tuple[Diagnostic, ...] = ()
+    images: tuple[tuple[str, bytes], ...] = ()  # (file name, content), in name order
+    inputs: tuple[Path, ...] = ()  # files outside the review it read

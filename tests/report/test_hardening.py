@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 import yaml
 
-from sendreview.report import clean_stale, convert, markdown, render_report
+from sendreview.report import convert, markdown, render_report
+from sendreview.report.scratch import clean_stale
 from tests.conftest import ROOT, Invoke, build_case
 from tests.report.conftest import Html, docx_xml
 
@@ -402,14 +403,12 @@ def test_conversions_leave_the_environment_alone(
 def _typst_failure(style_templates: tuple[Path, ...], tmp_path: Path) -> Any:
     from datetime import date
 
+    from sendreview.report.source import TitlePage
+
     style = convert.Style(
-        title="T",
-        subtitle="",
-        date="",
-        draft=False,
+        page=TitlePage("S", "review", "T", "", "", False, date(2026, 10, 14)),
         reference_docx=ROOT / "templates" / "report" / "reference.docx",
         reference_odt=None,
-        stamp=date(2026, 10, 14),
         own_templates=style_templates,
     )
     deep = "\n".join("  " * i + "- x" for i in range(400))  # beyond the Markdown bounds
