@@ -25,7 +25,7 @@ from sendreview import __version__
 if TYPE_CHECKING:
     from datetime import date
 
-    from sendreview.scaffold.workspace import Question
+    from sendreview.scaffold.new_review import Question
 
 
 def _exit_code(e: Exception | KeyboardInterrupt) -> int:
@@ -271,7 +271,7 @@ def init(
     In a terminal it asks for what the options do not say; in a script it names what is missing.
     """
     from sendreview import terminal
-    from sendreview.scaffold.workspace import InitAnswers, complete_answers, init_workspace
+    from sendreview.scaffold.new_review import InitAnswers, complete_answers, init_workspace
 
     given = InitAnswers(
         folder=folder,
@@ -333,7 +333,7 @@ def validate(
 def schema(folder: Folder = Path()) -> None:
     """Write the JSON Schemas that let editors complete and check the review's files."""
     from sendreview import terminal
-    from sendreview.scaffold.workspace import write_schemas
+    from sendreview.scaffold.new_review import write_schemas
 
     for path in write_schemas(folder):
         terminal.say(f"wrote {path}")
@@ -475,7 +475,7 @@ def followup_new(
 ) -> None:
     """Start the file for a follow-up visit, carrying over every open recommendation."""
     from sendreview import terminal
-    from sendreview.scaffold.followup import new_follow_up
+    from sendreview.scaffold.new_visit import new_follow_up
 
     result = new_follow_up(folder, _date(on, "--date"))
     terminal.say(f"created  {result.path}")

@@ -186,7 +186,7 @@ def test_a_terminal_is_asked_before_git_init_and_yes_is_the_default(
 
 
 def test_force_reuses_the_reviews_own_answers(brookfield: Path) -> None:
-    from sendreview.scaffold.workspace import InitAnswers, complete_answers
+    from sendreview.scaffold.new_review import InitAnswers, complete_answers
 
     def never(question: object) -> None:
         raise AssertionError(f"asked {question}")

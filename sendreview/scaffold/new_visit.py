@@ -21,7 +21,7 @@ from sendreview.atomic import sweep
 from sendreview.errors import InvalidReview, SendreviewError
 from sendreview.models.followup import FollowUp
 from sendreview.progress import journeys
-from sendreview.scaffold.workspace import render_file, validate_scaffold
+from sendreview.scaffold.new_review import render_file, validate_scaffold
 from sendreview.words import long_date
 from sendreview.workspace import FOLLOW_UPS, Workspace
 
