@@ -165,6 +165,13 @@ def _diagnostic(doc: YamlFile, model: type[BaseModel], err: Any) -> Diagnostic:
             f"'{value}' is not allowed {where}",
             f"write one of: {ctx.get('expected', '')}",
         )
+    if kind == "string_too_long":
+        return at(
+            "SR204",
+            f"{named or 'this'} is {len(str(value)):,} characters long; a field holds at most "
+            f"{ctx.get('max_length', 0):,}",
+            "shorten it; attach a long document as evidence and summarise it here",
+        )
     if kind == "too_short":
         return at("SR204", f"{named or 'this'} needs at least one entry")
     if kind == "framework":

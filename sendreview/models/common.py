@@ -35,6 +35,8 @@ from pydantic_core import PydanticCustomError, core_schema
 # swaps this key for a "$ref" to the allowed values it adds afterwards
 PLACEHOLDER = "x-sendreview-values"
 
+TEXT_CHARS = 20_000  # about 3,000 words, pages of a report: the most any one field holds
+
 _SEPARATORS = re.compile(r"[\s_]+")
 _TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)?$")
 
@@ -84,7 +86,8 @@ class Ref:
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+    # every text is bounded, not only Markdown: what validates must render in bounded memory
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, str_max_length=TEXT_CHARS)
 
     short_form: ClassVar[str | None] = None
     short_form_schema: ClassVar[dict[str, Any]] = {"type": "string"}
@@ -152,7 +155,7 @@ LINE = r"^[^\r\n]*$"
 Line = Annotated[str, StringConstraints(pattern=LINE)]
 """A name or a title: text on one line."""
 
-MARKDOWN_CHARS = 20_000  # about 3,000 words: pages of a report, from one field
+MARKDOWN_CHARS = TEXT_CHARS
 MARKDOWN_DEPTH = 8  # lists and quotes inside each other
 MARKDOWN_BRACKETS = 100  # '[' left open: pandoc's time grows fast with them
 _MARKER = re.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)]|>)(?:[ \t]+|$)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 import yaml
@@ -15,6 +16,7 @@ from sendreview.modelcheck import validate_model
 from sendreview.models.common import Choice, Finding, Person
 from sendreview.models.context import Share
 from sendreview.models.evidence import Evidence
+from tests.conftest import Invoke
 
 words = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40)
 
@@ -64,3 +66,17 @@ def test_an_evidence_log_survives_being_written_and_read(log: list[dict[str, obj
     assert [(e.id, e.date.isoformat(), e.method.id, e.title) for e in model.log] == [
         (d["id"], d["date"], d["method"], d["title"]) for d in data["log"]
     ]
+
+
+def test_every_text_field_is_bounded(tmp_path: Path, cli: Invoke) -> None:
+    """Not only Markdown: a 1.3 MB name would otherwise validate and swamp the report."""
+    from tests.conftest import build_case
+
+    review = build_case("short-forms", tmp_path / "r")
+    text = (review / "review.yaml").read_text()
+    (review / "review.yaml").write_text(
+        text.replace("name: Test Primary School", "name: " + "x" * 1_300_000)
+    )
+    result = cli("validate", str(review))
+    assert result.exit_code == 1
+    assert "SR204 name is 1,300,000 characters long; a field holds at most 20,000" in result.stdout
