@@ -363,7 +363,7 @@ def test_reports_rendered_at_once_leave_one_consistent_build(tmp_path: Path) -> 
     files = dict(build)
     manifest = json.loads(files.pop(MANIFEST))
     cache = json.loads(files.pop(".sendreview-cache/review.json"))
-    assert cache["markdown"] and cache["meta"]["school"] == "Riverside Primary School"
+    assert cache["markdown"] and cache["page"]["school"] == "Riverside Primary School"
     stem = "riverside-primary-school-review"
     assert sorted(files) == [f"{stem}.{f}" for f in sorted(asked)]  # and nothing else
     assert manifest == {name: _digest(data) for name, data in files.items()}

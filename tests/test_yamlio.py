@@ -371,3 +371,10 @@ def test_attachments_must_be_plain_files_inside_the_review(cli: Invoke, tmp_path
     assert "this file name is too long (5,012 characters)" in out
     assert "probably pasted text or a web address" in out
     assert out.count("    hint: ") == 5
+
+
+@pytest.mark.parametrize("text", ["a: !!float x", "a: !!int 1.5", "a: !!bool yes", "a: !!null x"])
+def test_a_written_out_tag_that_does_not_fit_its_value_is_reported(text: str) -> None:
+    doc = yamlio.parse_text(text, "context.yaml")
+    assert [(p.code, p.line, p.col) for p in doc.problems] == [("SR106", 1, 4)]
+    assert "cannot be read as the YAML tag" in doc.problems[0].message

@@ -50,7 +50,7 @@ class _CoreResolver(BaseResolver):
     """YAML 1.2 core schema: what editors (and YAML 1.2 libraries) also assume."""
 
 
-for _tag, _pattern, _first in [
+_CORE = [
     (_BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
     (_INT, r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
     (
@@ -60,8 +60,11 @@ for _tag, _pattern, _first in [
         "-+0123456789.",
     ),
     (NULL, r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-]:
-    _CoreResolver.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+]
+# what each core tag's value must look like, also when a tag is written out ('!!float x')
+_FORMS = {tag: re.compile(pattern) for tag, pattern, _ in _CORE}
+for _tag, _pattern, _first in _CORE:
+    _CoreResolver.add_implicit_resolver(_tag, _FORMS[_tag], list(_first))
 
 
 # plain scalar -> its tag: keys and common values repeat in every file, and the patterns
@@ -615,6 +618,16 @@ class _Builder:
     def _scalar(self, node: ScalarNode) -> Any:
         tag, value = node.tag, node.value
         if tag == STR:
+            return value
+        form = _FORMS.get(tag)
+        if form is not None and not form.match(value):  # a tag written out: '!!float x'
+            name = tag.replace("tag:yaml.org,2002:", "!!")
+            self._problem(
+                node,
+                "SR106",
+                f"'{value}' cannot be read as the YAML tag '{name}' says",
+                "remove the tag; sendreview reads numbers, dates and true/false without one",
+            )
             return value
         if tag == NULL:
             return None
