@@ -404,11 +404,11 @@ def apply_structure(root: Path, ops: list[Op], style: tuple[bool, bool | None, i
         if path not in docs:
             try:
                 docs[path] = yaml.safe_load(_read(path))
-            except yaml.YAMLError:
-                docs[path] = None
             except RecursionError:
                 too_deep.add(path)
                 continue
+            except Exception:  # PyYAML's own failures: YAMLError, or KeyError for `!!bool maybe`
+                docs[path] = None
             marks[path] = _Sentinels()
         docs[path] = _mutate(docs[path], op, marks[path])
     unicode, flow, width = style
