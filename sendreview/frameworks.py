@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from sendreview import yamlio
+from sendreview import safefile, yamlio
 from sendreview.diagnostics import Diagnostic
 from sendreview.errors import InvalidReview, SendreviewError
 from sendreview.modelcheck import check_document, did_you_mean
@@ -119,7 +119,7 @@ def resolve(spec: str, base: Path, display_base: str = "") -> Resolved:
 def _file_problem(path: Path, spec: str) -> Resolved | None:
     """Why ``path`` cannot be a framework file, or None when it is a plain file."""
     try:
-        kind = yamlio.file_kind(path.stat().st_mode)
+        kind = safefile.kind(path.stat().st_mode)
     except FileNotFoundError:
         return Resolved(
             None,
@@ -133,13 +133,13 @@ def _file_problem(path: Path, spec: str) -> Resolved | None:
             error=f"the framework file name is too long ({len(spec):,} characters)"
             if too_long
             else f"the framework file '{spec}' cannot be read: {e.strerror or e}",
-            hint=yamlio.TOO_LONG_HINT if too_long else "check the path and that you may read it",
+            hint=safefile.TOO_LONG_HINT if too_long else safefile.READ_HINT,
         )
     if kind is not None:
         return Resolved(
             None,
             error=f"the framework file '{spec}' is {kind}, not a file",
-            hint=yamlio.NOT_A_FILE_HINT,
+            hint=safefile.NOT_A_FILE_HINT,
         )
     return None
 

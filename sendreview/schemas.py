@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from sendreview import frameworks
+from sendreview import frameworks, safefile
 from sendreview.atomic import sweep, write_atomic
 from sendreview.models.common import PLACEHOLDER
 from sendreview.models.followup import FollowUp
@@ -130,7 +130,7 @@ def write(root: Path, framework: Framework) -> list[Path]:
     written = []
     for name, text in texts(framework).items():
         path = folder / name
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
+        if not safefile.matches(path, text.encode("utf-8")):
             write_atomic(path, text, overwrite=True)
         written.append(path)
     return written

@@ -316,7 +316,7 @@ def test_the_size_cap_is_stated(tmp_path: Path) -> None:
     (problem,) = yamlio.read(path, "f.yaml").problems
     assert problem.code == "SR110"
     assert problem.message == (
-        "file is 2,000,006 bytes; sendreview reads review files of at most 2,000,000 bytes"
+        "file is 2,000,006 bytes; sendreview reads files of at most 2,000,000 bytes"
     )
     assert problem.hint
 

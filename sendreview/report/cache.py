@@ -6,8 +6,12 @@ the workspace (outside build/), the report templates, the built-in frameworks, a
 framework file kept outside the review, and sendreview's version. Any change to any of
 them is a miss, and the review is checked and rendered afresh. Only reviews without
 errors are recorded. The record lives in the review's own build/ folder (which git
-ignores) as plain JSON, never as pickles or compiled code, so a file placed there can
-change at most the text of a report, never run anything.
+ignores) as plain JSON, never as pickles or compiled code.
+
+A review may come from someone else with a build/ folder of their making, so the key
+also holds a secret of this user's own (kept in their cache folder, never in a review):
+a record made anywhere else never matches, and is rendered afresh. Without a place for
+the secret (a read-only home), nothing is recorded.
 """
 
 from __future__ import annotations
@@ -17,18 +21,21 @@ import contextlib
 import hashlib
 import json
 import os
+import re
+import secrets
 import stat
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from sendreview import __version__
+from sendreview import __version__, safefile
 from sendreview.atomic import sweep, write_atomic
 from sendreview.diagnostics import Diagnostic, Severity
 from sendreview.report.source import Prepared, TitlePage
 from sendreview.resources import data_dir
 
 FOLDER = ".sendreview-cache"
+RECORD_BYTES = 100_000_000  # a record holds a report's Markdown and its chart
 _SKIP = {"build", ".git"}
 
 
@@ -51,19 +58,44 @@ def _digest(paths: list[Path]) -> str:
             if stat.S_ISLNK(info.st_mode):
                 digest.update(b"link\0" + str(path.readlink()).encode())
             elif stat.S_ISREG(info.st_mode):
-                digest.update(path.read_bytes())
+                safefile.hash_into(digest, path)
             else:
                 digest.update(f"kind {stat.S_IFMT(info.st_mode)}".encode())
     return digest.hexdigest()
 
 
+def _secret() -> bytes | None:
+    """This user's own secret for record keys, made on first use; None if it cannot be."""
+    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    path = Path(home) / "sendreview" / "record-key"
+    for _ in range(2):
+        with contextlib.suppress(safefile.Refused):
+            secret = safefile.read_bytes(path, 64)
+            if len(secret) == 64:
+                return secret
+        try:
+            write_atomic(path, secrets.token_hex(32), overwrite=False)
+        except FileExistsError:
+            continue  # another run made it first: read that one
+        except OSError:
+            return None
+    return None
+
+
 def key(
     workspace: Path, template_folders: list[Path], kind: str, visit: date | None, display: str
-) -> str:
-    digest = hashlib.sha256(f"{__version__}\0{kind}\0{visit}\0{display}".encode())
+) -> str | None:
+    """The record's key, or None when nothing can be recorded (see ``_secret``)."""
+    secret = _secret()
+    if secret is None:
+        return None
+    digest = hashlib.sha256(secret + f"\0{__version__}\0{kind}\0{visit}\0{display}".encode())
     for folder in [workspace, *template_folders, data_dir("frameworks")]:
         digest.update(_digest(_files(folder)).encode())
     return digest.hexdigest()
+
+
+_IMAGE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,100}\.(?:png|svg)")
 
 
 def _path(workspace: Path, kind: str, visit: date | None) -> Path:  # one record per kind
@@ -71,10 +103,12 @@ def _path(workspace: Path, kind: str, visit: date | None) -> Path:  # one record
     return workspace / "build" / FOLDER / f"{name}.json"
 
 
-def load(workspace: Path, kind: str, visit: date | None, wanted: str) -> Prepared | None:
+def load(workspace: Path, kind: str, visit: date | None, wanted: str | None) -> Prepared | None:
+    if wanted is None:
+        return None
     sweep(workspace / "build" / FOLDER)  # what a run stopped by kill -9 left half-written
     try:
-        data = json.loads(_path(workspace, kind, visit).read_text(encoding="utf-8"))
+        data = json.loads(safefile.read_bytes(_path(workspace, kind, visit), RECORD_BYTES))
         inputs = tuple(Path(p) for p in data["inputs"])
         if data["key"] != wanted or data["inputs_digest"] != _digest(list(inputs)):
             return None
@@ -85,14 +119,27 @@ def load(workspace: Path, kind: str, visit: date | None, wanted: str) -> Prepare
             warnings=tuple(
                 Diagnostic(**{**d, "severity": Severity(d["severity"])}) for d in data["warnings"]
             ),
-            images=tuple((name, base64.b64decode(value)) for name, value in data["images"]),
+            images=tuple(
+                (_image_name(name), base64.b64decode(value)) for name, value in data["images"]
+            ),
             inputs=inputs,
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (safefile.Refused, ValueError, KeyError, TypeError):
         return None  # no record, or one from another version: render afresh
 
 
-def store(workspace: Path, kind: str, visit: date | None, wanted: str, entry: Prepared) -> None:
+def _image_name(name: object) -> str:
+    """An image's plain file name; anything else (a path) makes the record unusable."""
+    if not isinstance(name, str) or not _IMAGE.fullmatch(name):
+        raise ValueError(f"not an image name: {name!r}")
+    return name
+
+
+def store(
+    workspace: Path, kind: str, visit: date | None, wanted: str | None, entry: Prepared
+) -> None:
+    if wanted is None:
+        return
     data = {
         "key": wanted,
         "inputs": [str(p) for p in entry.inputs],

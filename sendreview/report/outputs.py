@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import unicodedata
 from pathlib import Path
 
+from sendreview import safefile
 from sendreview.atomic import locked, write_atomic
 from sendreview.errors import SendreviewError, UsageError
 
 MANIFEST = ".sendreview-outputs.json"
+OUTPUT_BYTES = 1_000_000_000  # far beyond any report; only to bound what is read
 
 
 def slug(text: str) -> str:
@@ -55,8 +58,8 @@ def _digest(data: bytes) -> str:
 
 def _manifest(folder: Path) -> dict[str, str | list[str]]:
     try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(safefile.read_bytes(folder / MANIFEST, 10_000_000))
+    except (safefile.Refused, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
 
@@ -72,11 +75,16 @@ def _known(entry: object) -> list[str]:
 
 
 def _refuse_unless_ours(path: Path, manifest: dict[str, str | list[str]]) -> None:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return
     known = _known(manifest.get(path.name))
+    try:
+        data = safefile.read_bytes(path, OUTPUT_BYTES)
+    except safefile.Refused as refused:  # a pipe, a link, a huge file: not ours
+        raise SendreviewError(
+            f"'{path}' already exists and was not written by sendreview ({refused.message})",
+            "choose another place with -o, or add --force to replace it",
+        ) from refused
     if not known:
         raise SendreviewError(
             f"'{path}' already exists and was not written by sendreview",

@@ -9,18 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import shutil
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 SCRATCH = "sendreview-work-"  # prefix of working folders in the system's temporary folder
-_LEGACY = re.compile(r"^sendreview-[a-z0-9_]{8}$")  # those of earlier versions, unlocked
 _LOCK = ".sendreview-lock"
-_ORPHAN_SECONDS = 3600  # a working folder without a lock file, older than this, is left over
 
 
 def _lock(folder: Path) -> Any:
@@ -48,9 +44,8 @@ def clean_stale(base: Path | None = None) -> list[Path]:
     except OSError:
         return []
     for entry in entries:
-        legacy = bool(_LEGACY.match(entry.name))
-        if not (legacy or entry.name.startswith(SCRATCH)):
-            continue
+        if not entry.name.startswith(SCRATCH):
+            continue  # never a folder this module did not make (a user's, another tool's)
         try:
             info = entry.stat(follow_symlinks=False)
             if not entry.is_dir(follow_symlinks=False) or info.st_uid != os.getuid():
@@ -58,10 +53,7 @@ def clean_stale(base: Path | None = None) -> list[Path]:
             folder = Path(entry.path)
             try:
                 fd = os.open(folder / _LOCK, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-            except FileNotFoundError:  # an older sendreview's, or one being set up now
-                if legacy and time.time() - info.st_mtime > _ORPHAN_SECONDS:
-                    shutil.rmtree(folder, ignore_errors=True)
-                    removed.append(folder)
+            except FileNotFoundError:  # one being set up this moment
                 continue
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sendreview import atomic, frameworks, schemas, yamlio
+from sendreview import atomic, frameworks, safefile, schemas, yamlio
 from sendreview.errors import SendreviewError, UsageError
 from sendreview.modelcheck import check_document
 from sendreview.resources import data_dir
@@ -290,10 +290,7 @@ def _left_by_init(folder: Path, texts: dict[str, str], schema_texts: dict[str, s
         for name in files:
             relative = (here / name).as_posix()
             if relative in wanted:
-                try:
-                    if (folder / relative).read_bytes() != wanted[relative]:
-                        return False
-                except OSError:
+                if not safefile.matches(folder / relative, wanted[relative]):
                     return False
             elif not atomic.is_temporary(name):  # a stopped write's: removed when writing
                 return False

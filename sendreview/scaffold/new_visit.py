@@ -12,11 +12,12 @@ next one is, and a new file left exactly as sendreview made it counts as made.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sendreview import frameworks, schemas, yamlio
+from sendreview import frameworks, safefile, schemas, yamlio
 from sendreview.atomic import sweep
 from sendreview.errors import InvalidReview, SendreviewError
 from sendreview.models.followup import FollowUp
@@ -127,12 +128,9 @@ def _exists(shown: str) -> SendreviewError:
 def _made_already(path: Path, text: str, shown: str) -> bool:
     """Whether an earlier run made this very file (and was stopped before it finished);
     any other file of that name is the reviewer's, never replaced."""
-    try:
-        made = path.read_bytes() == text.encode("utf-8")
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return False
-    except OSError as e:
-        raise _exists(shown) from e
+    made = safefile.matches(path, text.encode("utf-8"))
     if not made:
         raise _exists(shown)
     return True

@@ -14,8 +14,10 @@ import re
 from pathlib import Path, PurePosixPath
 
 from sendreview.diagnostics import Diagnostic
+from sendreview.diagnostics.formatters import visible
+from sendreview.safefile import LINK_OUTSIDE_HINT, NOT_A_FILE_HINT, TOO_LONG_HINT, really
+from sendreview.safefile import kind as file_kind
 from sendreview.workspace import Workspace
-from sendreview.yamlio import LINK_OUTSIDE_HINT, NOT_A_FILE_HINT, TOO_LONG_HINT, file_kind
 
 NAME_MAX = 255  # bytes in one name: ext4, APFS, NTFS and most others
 PATH_MAX = 4096  # bytes in a whole path (Linux)
@@ -29,7 +31,8 @@ _MISSING_HINT = "check the spelling; paths are relative to the review folder"
 
 def shown(name: str, limit: int = 60) -> str:
     """``name`` fit to print: control characters escaped, a long name cut short."""
-    text = _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", name)
+    # every control character, tabs too (a name has none), and what `visible` shows
+    text = visible(_CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", name), one_line=True)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -62,8 +65,9 @@ def problem(name: str, root: Path) -> tuple[str, str, str] | None:
     ):
         return "SR404", f"attachment '{shown(name)}' is outside the review folder", _OUTSIDE_HINT
     target = root / pure
-    real = Path(os.path.realpath(target))
-    if not real.is_relative_to(os.path.realpath(root)):
+    where, inside = really(target, root)
+    real = Path(where)
+    if not inside:
         return (
             "SR404",
             f"attachment '{shown(name)}' is a link to '{shown(str(real))}', "

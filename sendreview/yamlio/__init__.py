@@ -30,13 +30,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sendreview.atomic import write_atomic as write_atomic  # YAML files are written through here
 from sendreview.diagnostics import Diagnostic, make
-from sendreview.yamlio.reading import LINK_OUTSIDE_HINT as LINK_OUTSIDE_HINT
 from sendreview.yamlio.reading import MAX_BYTES as MAX_BYTES
-from sendreview.yamlio.reading import NOT_A_FILE_HINT as NOT_A_FILE_HINT
 from sendreview.yamlio.reading import NULL, Problem, parse, read_text
-from sendreview.yamlio.reading import TOO_LONG_HINT as TOO_LONG_HINT
-from sendreview.yamlio.reading import file_kind as file_kind
-from sendreview.yamlio.reading import leads_outside as leads_outside
 from sendreview.yamlio.writing import scalar as scalar
 from sendreview.yamlio.writing import set_top_level as set_top_level
 

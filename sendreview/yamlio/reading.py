@@ -6,10 +6,7 @@ package imports it.
 
 from __future__ import annotations
 
-import errno
-import os
 import re
-import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -28,6 +25,7 @@ from yaml.events import (
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
+from sendreview import safefile
 from sendreview.diagnostics import Diagnostic, make
 
 MAX_BYTES = 2_000_000  # a review file is a few kilobytes; the largest example is 30 kB
@@ -235,132 +233,14 @@ class Problem(Exception):
         self.diagnostic = diagnostic
 
 
-def file_kind(mode: int) -> str | None:
-    """What something that is not a regular file is, in words; None for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
-
-
-def _really(path: Path, root: Path) -> tuple[str, bool]:
-    """Where ``path`` really is, following every link, and whether that is inside ``root``."""
-    real, top = os.path.realpath(path), os.path.realpath(root)
-    return real, real == top or real.startswith(top if top.endswith(os.sep) else top + os.sep)
-
-
-def leads_outside(path: Path, root: Path) -> Path | None:
-    """Where ``path`` really is, following every link, when that is outside ``root``."""
-    real, inside = _really(path, root)
-    return None if inside else Path(real)
-
-
-NOT_A_FILE_HINT = (
-    "sendreview reads only plain files: it would wait for ever on a named pipe and read "
-    "without end from a device; put the real file here instead"
-)
-LINK_OUTSIDE_HINT = (
-    "a link inside a review may lead only to a file inside the same review folder, so a "
-    "review that is shared or copied is whole and cannot pull in other files; copy the "
-    "file into the review folder instead of linking to it"
-)
-TOO_LONG_HINT = (
-    "file systems allow at most 255 bytes in one name; this is probably pasted text or a "
-    "web address, not a file name"
-)
-
-_OPEN_FLAGS = (
-    os.O_RDONLY
-    | getattr(os, "O_NONBLOCK", 0)  # a pipe swapped in after the check cannot block us
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_BINARY", 0)
-)
-
-
-def _not_a_file(display: str, kind: str) -> Problem:
-    if kind == "a folder":
-        hint = "remove or rename the folder so a file can take its place"
-    else:
-        hint = NOT_A_FILE_HINT
-    return Problem(make("SR101", display, f"this is {kind}, not a file", hint=hint))
-
-
-def _too_big(display: str, size: str) -> Problem:
-    return Problem(
-        make(
-            "SR110",
-            display,
-            f"file is {size} bytes; sendreview reads review files of at most {MAX_BYTES:,} bytes",
-            hint="check this is the right file; split very long text into attachments",
-        )
-    )
-
-
 def read_text(path: Path, display: str, root: Path | None = None) -> str:
-    """The text of one YAML file, refusing what is not a plain file of a sane size.
-
-    With ``root`` (the review folder) the file must really be inside it: a link may
-    lead only to a file in the same review folder. Never reads more than
-    ``MAX_BYTES`` + 1 bytes, whatever the file system says the size is.
-    """
+    """The text of one YAML file: a plain file of at most ``MAX_BYTES`` (see ``safefile``);
+    with ``root`` (the review folder) it must really be inside it."""
     try:
-        target, flags = path, _OPEN_FLAGS
-        if root is not None:
-            real, inside = _really(path, root)
-            if not inside:
-                raise Problem(
-                    make(
-                        "SR101",
-                        display,
-                        f"this is a link to '{real}', outside the review folder; not read",
-                        hint=LINK_OUTSIDE_HINT,
-                    )
-                )
-            target = Path(real)  # no links left: open it without following any
-            flags |= getattr(os, "O_NOFOLLOW", 0)
-        info = target.stat()
-        kind = file_kind(info.st_mode)
-        if kind:
-            raise _not_a_file(display, kind)
-        if info.st_size > MAX_BYTES:
-            raise _too_big(display, f"{info.st_size:,}")
-        fd = os.open(target, flags)
-        try:
-            kind = file_kind(os.fstat(fd).st_mode)  # what was opened, not what was checked
-            if kind:
-                raise _not_a_file(display, kind)
-            chunks, left = [], MAX_BYTES + 1
-            while left > 0 and (chunk := os.read(fd, left)):
-                chunks.append(chunk)
-                left -= len(chunk)
-            raw = b"".join(chunks)
-        finally:
-            os.close(fd)
-        if len(raw) > MAX_BYTES:
-            raise _too_big(display, f"more than {MAX_BYTES:,}")
-    except OSError as e:
-        if e.errno == errno.ENAMETOOLONG:
-            message, hint = "this file name is too long", TOO_LONG_HINT
-        else:
-            message = f"cannot be read: {e.strerror or e}"
-            hint = "check the file exists and that you may read it"
-        raise Problem(make("SR101", display, message, hint=hint)) from e
-    except ValueError as e:  # a NUL in the name: no file system has such a file
-        raise Problem(
-            make(
-                "SR101",
-                display,
-                "this file name holds a NUL character, which no file name can",
-                hint="check where the name came from: a '\\0' in double quotes is a NUL",
-            )
-        ) from e
+        raw = safefile.read_bytes(path, MAX_BYTES, root)
+    except safefile.Refused as refused:
+        code = "SR110" if refused.reason == safefile.TOO_LARGE else "SR101"
+        raise Problem(make(code, display, refused.message, hint=refused.hint)) from refused
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:

@@ -448,24 +448,28 @@ def _locked_forever(folder: Path) -> subprocess.Popen[bytes]:
 def test_working_folders_of_killed_runs_are_removed(tmp_path: Path) -> None:
     stale = tmp_path / "sendreview-work-abc123"
     running = tmp_path / "sendreview-work-def456"
-    legacy = tmp_path / "sendreview-k2j4h5g6"
-    others = [tmp_path / "sendreview-fuzz-q1w2e3r4", tmp_path / "sendreview-crash.log"]
-    for folder in (stale, running, legacy, others[0]):
+    # never touched: folders that look like ours but are not (a user's, another tool's)
+    others = [
+        tmp_path / "sendreview-fuzz-q1w2e3r4",
+        tmp_path / "sendreview-examples",
+        tmp_path / "sendreview-crash.log",
+    ]
+    for folder in (stale, running, *others[:2]):
         folder.mkdir()
         (folder / "report.md").write_text("x")
-    others[1].write_text("log")
+    others[2].write_text("log")
     (stale / ".sendreview-lock").write_text("")
     (running / ".sendreview-lock").write_text("")
     old = time.time() - 7200
-    os.utime(legacy, (old, old))
-    os.utime(others[0], (old, old))
+    for folder in others[:2]:
+        os.utime(folder, (old, old))
     child = _locked_forever(running)
     try:
         removed = clean_stale(tmp_path)
     finally:
         child.kill()
         child.wait()
-    assert sorted(removed) == sorted([stale, legacy])
+    assert removed == [stale]
     assert running.exists() and all(p.exists() for p in others)
     assert clean_stale(tmp_path) == [running]  # its run has ended
 
