@@ -43,6 +43,12 @@ def kind_of(value: Any) -> str:
     return type(value).__name__
 
 
+def _short(value: Any) -> str:
+    """A value as written, cut short enough for one line of a message."""
+    text = str(value)
+    return text if len(text) <= 40 else f"{text[:37]}… ({len(text):,} characters)"
+
+
 def did_you_mean(word: str, options: list[str] | tuple[str, ...]) -> str | None:
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else None
@@ -158,7 +164,17 @@ def _diagnostic(doc: YamlFile, model: type[BaseModel], err: Any) -> Diagnostic:
             ),
         )
     if kind == "greater_than_equal":
-        return at("SR204", f"{value!r} is too small {where}; it must be {ctx['ge']} or more")
+        return at(
+            "SR204",
+            f"{value!r} is too small {where}; it must be {ctx['ge']} or more",
+            "check the figure; counts are whole numbers from 0",
+        )
+    if kind == "less_than_equal":
+        return at(
+            "SR204",
+            f"{_short(value)} is too large {where}; it must be {ctx['le']:,} or less",
+            "check the figure: it is far beyond any school's",
+        )
     if kind == "literal_error":
         return at(
             "SR204",

@@ -378,3 +378,16 @@ def test_a_written_out_tag_that_does_not_fit_its_value_is_reported(text: str) ->
     doc = yamlio.parse_text(text, "context.yaml")
     assert [(p.code, p.line, p.col) for p in doc.problems] == [("SR106", 1, 4)]
     assert "cannot be read as the YAML tag" in doc.problems[0].message
+
+
+def test_a_huge_hexadecimal_count_is_refused_before_it_reaches_a_report(
+    tmp_path: Path, cli: Invoke
+) -> None:
+    from tests.conftest import build_case
+
+    review = build_case("short-forms", tmp_path / "r")
+    (review / "context.yaml").write_text("roll: 0x" + "f" * 3700 + "\n")
+    result = cli("validate", str(review))
+    assert result.exit_code == 1
+    assert "context.yaml:1:7: error SR204 0xfffff" in result.stdout
+    assert "is too large for 'roll'; it must be 10,000,000 or less" in result.stdout

@@ -231,7 +231,7 @@ Bounded (MARKDOWN_CHARS, MARKDOWN_DEPTH, MARKDOWN_BRACKETS) so that what validat
 also renders in every format."""
 
 Percent = Annotated[float, WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100})]
-Count = Annotated[int, Field(ge=0)]
+Count = Annotated[int, Field(ge=0, le=10_000_000)]  # pupils, staff, days: never more
 
 EVIDENCE_ID = r"^E[1-9][0-9]*$"
 RECOMMENDATION_ID = r"^R[1-9][0-9]*$"

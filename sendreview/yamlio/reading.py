@@ -517,6 +517,8 @@ class _Builder:
             if len(value) > 1 and value[0] == "0" and value[1].isdigit():
                 return value  # leading zeros: an identifier, not a number
             try:
+                if len(value) > sys.get_int_max_str_digits():  # hex is not limited by Python
+                    raise ValueError(value)
                 number = int(value, 0) if value[:2] in ("0o", "0x") else int(value)
             except ValueError:  # longer than Python reads (sys.get_int_max_str_digits())
                 digits = len(value.lstrip("+-"))
