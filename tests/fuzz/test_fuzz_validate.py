@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -165,6 +166,37 @@ def test_each_yaml_feature(fuzz: Fuzz, snippet: str) -> None:
     workspace = fuzz.new_case("base")
     m.apply_structure(workspace, [("raw", 0, 1, snippet), ("raw", 3, 3, snippet)], (True, None, 80))
     _outcome(fuzz, workspace, f"features: base=base ops=[('raw', 0, 1, {snippet[:200]!r}), …3, 3…]")
+
+
+FRAMEWORK_NAMES = [
+    "a\x00b",
+    "my\x00.yaml",
+    "x" * 5000,
+    "x" * 300 + ".yaml",
+    "/dev/zero",
+    "/dev/stdin",
+    "../../../../etc/passwd",
+    "review.yaml",
+    "evidence.yaml",
+    ".",
+    "~/x.yaml",
+    "attachments",
+    "attachments/",
+    "C:\\x.yaml",
+    "\ud800",
+    "annex-1\n",
+]
+
+
+@pytest.mark.parametrize("name", FRAMEWORK_NAMES, ids=[repr(n[:20]) for n in FRAMEWORK_NAMES])
+def test_odd_framework_names(fuzz: Fuzz, name: str) -> None:
+    """review.yaml's framework is a name or a path the reader follows: odd ones, once each."""
+    workspace = fuzz.new_case("base")
+    review = workspace / "review.yaml"
+    data = yaml.safe_load(review.read_bytes())
+    data["framework"] = name
+    review.write_bytes(yaml.safe_dump(data, allow_unicode=True).encode("utf-8", "surrogatepass"))
+    _outcome(fuzz, workspace, f"framework: base=base review.yaml framework={name[:100]!r}")
 
 
 @pytest.mark.parametrize(
