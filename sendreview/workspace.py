@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from sendreview import frameworks, yamlio
+from sendreview import frameworks, safefile, yamlio
 from sendreview.diagnostics import Diagnostic, make
 from sendreview.modelcheck import check_document
 from sendreview.models.context import Context
@@ -109,7 +109,7 @@ def load(root: Path, display: str | None = None) -> Workspace:
     problems: list[Diagnostic] = []
     for key, (name, model) in FILES.items():
         path = root / name
-        if not path.exists():
+        if not os.path.lexists(path):  # a broken link is read, and reported as one
             problems.append(
                 make(
                     "SR109",
@@ -135,15 +135,19 @@ def load(root: Path, display: str | None = None) -> Workspace:
 
 
 def _follow_up_files(folder: Path, display: str) -> tuple[list[Path], list[Diagnostic]]:
-    if not folder.exists() and not folder.is_symlink():
+    if not os.path.lexists(folder):
         return [], []
-    if not folder.is_dir():
+    try:
+        what = safefile.kind(folder.stat().st_mode)
+    except (OSError, ValueError):
+        what = "a link that leads nowhere"
+    if what != "a folder":
         return [], [
             make(
                 "SR101",
                 display,
-                f"{FOLLOW_UPS} is a file; it should be the folder of follow-up visits",
-                hint="rename the file, and let 'sendreview followup new' make the folder",
+                f"{FOLLOW_UPS} is {what or 'a file'}; it should be the folder of follow-up visits",
+                hint="rename it, and let 'sendreview followup new' make the folder",
             )
         ]
     try:

@@ -37,12 +37,24 @@ def check_workspace(ws: Workspace) -> list[Diagnostic]:
     return sorted(out, key=Diagnostic.sort_key)
 
 
-def find_workspaces(path: Path) -> Iterator[Path]:
-    """``path`` itself if it is a workspace, else every workspace below it."""
-    if (path / "review.yaml").exists():
+def find_workspaces(path: Path, problems: list[Diagnostic]) -> Iterator[Path]:
+    """``path`` itself if it is a workspace, else every workspace below it; a folder that
+    cannot be searched is a problem (a review in it would go unchecked)."""
+    if os.path.lexists(path / "review.yaml"):
         yield path
         return
-    for folder, dirs, files in os.walk(path):
+
+    def unreadable(e: OSError) -> None:
+        problems.append(
+            make(
+                "SR101",
+                display_root(Path(e.filename or path)),
+                f"this folder cannot be searched for reviews: {e.strerror or e}",
+                hint="check you may open this folder (its permissions), then run this again",
+            )
+        )
+
+    for folder, dirs, files in os.walk(path, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
         if "review.yaml" in files:
             dirs[:] = []
@@ -53,13 +65,19 @@ def validate(paths: Iterable[str | Path], *, strict: bool = False) -> Result:
     result = Result()
     for given in paths:
         path = Path(given)
-        if not path.exists():
-            result.diagnostics.append(_no_review(str(given), f"'{given}' does not exist"))
+        try:
+            is_file = path.is_file()
+            if not path.exists():
+                result.diagnostics.append(_no_review(str(given), f"'{given}' does not exist"))
+                continue
+        except (OSError, ValueError) as e:  # a name too long, a folder we may not enter
+            reason = e.strerror if isinstance(e, OSError) else str(e)
+            result.diagnostics.append(_no_review(str(given), f"'{given}' cannot be used: {reason}"))
             continue
-        if path.is_file():
+        if is_file:
             path = path.parent if path.name == "review.yaml" else path
         found = False
-        for root in find_workspaces(path):
+        for root in find_workspaces(path, result.diagnostics):
             found = True
             result.reviews += 1
             result.diagnostics.extend(check_workspace(load(root, display_root(root))))
