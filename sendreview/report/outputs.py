@@ -75,7 +75,9 @@ def _known(entry: object) -> list[str]:
 
 
 def _refuse_unless_ours(path: Path, manifest: dict[str, str | list[str]]) -> None:
-    if not os.path.lexists(path):
+    try:
+        os.lstat(path)  # any other problem (part of the path a file, say) is the user's to see
+    except FileNotFoundError:
         return
     known = _known(manifest.get(path.name))
     try:
