@@ -120,6 +120,12 @@ def _file_problem(path: Path, spec: str) -> Resolved | None:
     """Why ``path`` cannot be a framework file, or None when it is a plain file."""
     try:
         kind = safefile.kind(path.stat().st_mode)
+    except ValueError:  # a NUL in the name: no file system has such a file
+        return Resolved(
+            None,
+            error="the framework's name holds a NUL character, which no file name can",
+            hint="write annex-1, annex-2 or the path of your own framework file",
+        )
     except FileNotFoundError:
         return Resolved(
             None,
