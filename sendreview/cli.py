@@ -364,16 +364,16 @@ def frameworks_show(
 
 
 def _report_formats(values: list[str] | None) -> list[str]:
-    """``-f docx -f pdf`` and ``-f docx,pdf`` alike, each checked against ReportFormat."""
-    chosen: list[str] = []
-    for value in values or []:
-        for item in (v.strip() for v in value.split(",")):
-            if item not in {f.value for f in ReportFormat}:
-                choices = ", ".join(repr(f.value) for f in ReportFormat)
-                raise typer.BadParameter(f"{item!r} is not one of {choices}.")
-            if item not in chosen:
-                chosen.append(item)
-    return chosen
+    """``-f docx -f pdf`` and ``-f docx,pdf`` alike: the library's one rule, as a usage error."""
+    from sendreview.errors import UsageError
+    from sendreview.report import parse_formats
+
+    if not values:
+        return []
+    try:
+        return parse_formats(values)
+    except UsageError as e:
+        raise typer.BadParameter(f"{e.message}; {e.hint}") from e
 
 
 @app.command(cls=_Command)

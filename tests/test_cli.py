@@ -89,9 +89,9 @@ def test_usage_problems_exit_2(cli: Invoke) -> None:
     [
         (
             ["report", "-f", "docx,rtf"],
-            "'rtf' is not one of 'docx', 'pdf', 'html', 'odt', 'md'.",
+            "'rtf' is not a report format; choose from: docx, pdf, html, odt, md",
         ),
-        (["report", "-f", "PDF"], "'PDF' is not one of 'docx', 'pdf', 'html', 'odt', 'md'."),
+        (["report", "-f", ","], "no report format given; add --format with one of: docx,"),
         (
             ["report", "--kind", "final"],
             "'final' is not one of 'review', 'self-evaluation', 'follow-up'.",
