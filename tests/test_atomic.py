@@ -168,7 +168,7 @@ def test_publish_stopped_at_every_step(tmp_path: Path, start: str) -> None:
 
     whole = tmp_path / "whole"  # an uninterrupted run
     for name, data in new.items():
-        outputs.publish(data, whole / name)
+        outputs.publish(data, whole / name, force=True)
     expected = files(whole)
     out.mkdir()
 

@@ -112,7 +112,7 @@ def _save(folder: Path, manifest: dict[str, str | list[str]]) -> None:
     write_atomic(folder / MANIFEST, text, overwrite=True)
 
 
-def publish(data: bytes, path: Path, *, force: bool = True) -> None:
+def publish(data: bytes, path: Path, *, force: bool) -> None:
     """Atomically put ``data`` at ``path`` and remember its fingerprint.
 
     Runs one at a time per folder (several reports rendered at once each leave their
