@@ -49,14 +49,53 @@ def parse_formats(values: list[str]) -> list[str]:
 
 
 def _reference(kind: str, given: Path | None, workspace: Path) -> Path | None:
-    for candidate in (given, workspace / "templates" / f"reference.{kind}"):
-        if candidate is not None:
-            if candidate.is_file():
-                return candidate
-            if candidate is given:
-                raise SendreviewError(f"the reference document '{given}' does not exist")
+    """The reference document for ``kind`` (docx, odt): the one given with
+    ``--reference-doc`` (anywhere: the user chose it, but a plain file), else the review's
+    own ``templates/reference.<kind>`` (a plain file really inside the review, of at most
+    20 MB), else sendreview's built-in one."""
+    import os
+
+    from sendreview import safefile
+    from sendreview.errors import from_os_error
     from sendreview.resources import data_dir
 
+    limit = 20_000_000
+    if given is not None:
+        try:
+            what = safefile.kind(given.stat().st_mode)
+        except FileNotFoundError as e:
+            raise SendreviewError(
+                f"the reference document '{given}' does not exist",
+                "check the file name given to --reference-doc",
+            ) from e
+        except OSError as e:  # a circle of links, no permission…
+            raise from_os_error(e) from e
+        except ValueError as e:  # a NUL in the name
+            raise SendreviewError(
+                f"the reference document '{given!r}' cannot be a file name",
+                "check the file name given to --reference-doc",
+            ) from e
+        if what is not None:
+            raise SendreviewError(
+                f"the reference document '{given}' is {what}, not a file",
+                "give --reference-doc a Word document (.docx) whose styles the report should use",
+            )
+        return given
+    own = workspace / "templates" / f"reference.{kind}"
+    if os.path.lexists(own):
+        try:  # read once, as every file of a review is: no pipe, device or link outside
+            safefile.read_bytes(own, limit, root=workspace)
+        except safefile.Refused as e:
+            hint = (
+                "a reference document holds only styles and is usually well under 1 MB: "
+                "check this is the right file"
+                if e.reason == safefile.TOO_LARGE
+                else e.hint
+            )
+            raise SendreviewError(
+                f"the review's reference document '{own}' is not used: {e.message}", hint
+            ) from e
+        return Path(os.path.realpath(own))
     built_in = data_dir("templates") / "report" / f"reference.{kind}"
     return built_in if built_in.is_file() else None
 

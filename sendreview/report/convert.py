@@ -114,13 +114,33 @@ def child_environment(style: Style | None = None) -> dict[str, str]:
 
 
 def _cause(style: Style) -> str:
-    """Where a conversion failure most likely comes from, for the hint."""
+    """Where a conversion failure most likely comes from, for the hint: a reference
+    document or templates of the user's own, else sendreview itself."""
+
+    def _built_in(path: Path) -> bool:  # sendreview's own reference document
+        ours = data_dir("templates") / "report" / path.name
+        try:
+            return path == ours or path.resolve() == ours.resolve()
+        except (OSError, RuntimeError):
+            return False
+
+    causes = []
+    for path, kind in ((style.reference_docx, "docx"), (style.reference_odt, "odt")):
+        if path is not None and not _built_in(path):
+            word = "Word" if kind == "docx" else "LibreOffice"
+            causes.append(
+                f"the {kind} report's styles come from the reference document {path}: check "
+                f"it is a real {word} document (.{kind}), not another file renamed, or try "
+                "without it"
+            )
     if style.own_templates:
         folders = ", ".join(str(f) for f in style.own_templates)
-        return (
+        causes.append(
             f"the report's Markdown also comes from your own templates ({folders}): "
             "try without them; if the report then works, the change is in your templates"
         )
+    if causes:
+        return "; ".join(causes)
     return (
         "this is a bug in sendreview, not in your review: please report it, "
         "with the review if you can share it"

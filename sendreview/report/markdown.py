@@ -24,6 +24,7 @@ and line of the template instead of hanging.
 from __future__ import annotations
 
 import contextvars
+import errno
 import os
 import re
 import stat
@@ -35,7 +36,8 @@ from pathlib import Path
 from traceback import walk_tb
 from typing import Any
 
-from sendreview.errors import SendreviewError
+from sendreview import safefile
+from sendreview.errors import SendreviewError, from_os_error
 from sendreview.resources import data_dir
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~^$!@])")
@@ -133,17 +135,85 @@ def _finalize(value: Any) -> Any:
 
 
 def search_path(workspace: Path | None, extra: Path | None) -> list[Path]:
+    """The folders templates are looked up in, first to last: the review's own
+    ``templates/`` (which must really be inside the review), ``extra`` (an organisation's
+    folder, given with ``--templates``: anywhere, the user chose it), the built-in one."""
     folders = []
-    if workspace is not None and (workspace / "templates").is_dir():
-        folders.append(workspace / "templates")
+    if workspace is not None:
+        own = _review_templates(workspace)
+        if own is not None:
+            folders.append(own)
     if extra is not None:
         folders.append(extra)
-    folders.append(data_dir("templates") / "report")
+    folders.append(_built_in())
     return folders
+
+
+def _built_in() -> Path:
+    return data_dir("templates") / "report"
+
+
+def _review_templates(workspace: Path) -> Path | None:
+    """The review's ``templates/`` folder, if it has one that is really inside the review.
+
+    A link leading out of the review is refused rather than followed: a review shared by
+    someone else must not be able to pull in templates from elsewhere on this computer.
+    """
+    folder = workspace / "templates"
+    if not os.path.lexists(folder):
+        return None
+    try:
+        real = folder.resolve(strict=True)
+        top = workspace.resolve(strict=True)
+    except FileNotFoundError:
+        return None  # a link to nothing: there are no templates to use
+    except RuntimeError as e:  # Python 3.11 reports a circle of links this way
+        raise _circle(folder, "the review's templates folder") from e
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise _circle(folder, "the review's templates folder") from e
+        raise from_os_error(e) from e
+    if not real.is_relative_to(top):
+        raise TemplateError(
+            f"the review's templates folder '{folder}' is a link to '{real}', outside the "
+            "review, and is not used",
+            "a review's own templates must be inside the review: copy the folder into it "
+            "instead of linking to it, or give an organisation's templates with "
+            "--templates FOLDER",
+        )
+    return folder if real.is_dir() else None  # a file named 'templates' holds no templates
+
+
+def _circle(path: Path, what: str) -> SendreviewError:
+    return TemplateError(
+        f"{what} '{path}' is a link that goes round in a circle of links",
+        "replace the link with the real file or folder, or remove it",
+    )
+
+
+def _origin(folder: Path) -> str | None:
+    """Whose templates ``folder`` holds, as the hint for an error in one of them; None
+    for sendreview's own (an error there is a bug in sendreview)."""
+    if folder == _built_in():
+        return None
+    if (folder.parent / "review.yaml").is_file():
+        return (
+            f"this template came with the review (in {folder}), not with sendreview; "
+            "fix or remove it"
+        )
+    return (
+        f"this template is one of your own (in {folder}, given with --templates), not "
+        "sendreview's; fix or remove it"
+    )
 
 
 class TemplateLimit(SendreviewError):
     """A report template ran too long, wrote too much, or called itself too deeply."""
+
+
+class TemplateError(SendreviewError):
+    """A review's or an organisation's report template cannot be read, or failed as it
+    ran (not sendreview's own templates: a failure in those is a bug)."""
 
 
 class _Exceeded(Exception):
@@ -291,41 +361,80 @@ def _loader(folders: tuple[Path, ...]) -> Any:
                 candidate = folder.joinpath(*pieces)
                 if not os.path.lexists(candidate):
                     continue
-                real = candidate.resolve()
-                if not real.is_relative_to(folder.resolve()):
-                    raise SendreviewError(
-                        f"the report template '{candidate}' is a link to a file outside "
-                        f"its folder ({real})",
-                        "templates are read only from inside their folder: copy the file "
-                        "there instead of linking to it",
-                    )
-                info = real.stat()
-                if not stat.S_ISREG(info.st_mode):
-                    raise SendreviewError(
-                        f"the report template '{candidate}' is not a plain file",
-                        "a template must be a text file; remove or rename this one",
-                    )
-                if info.st_size > TEMPLATE_BYTES:
-                    raise SendreviewError(
-                        f"the report template '{candidate}' is larger than "
-                        f"{TEMPLATE_BYTES:,} bytes",
-                        "a template is a page or two of text; check that this is the right file",
-                    )
-                text = real.read_text(encoding="utf-8")
+                text, real, mtime = _read_template(candidate, folder)
 
                 def uptodate(
-                    candidate: Path = candidate, real: Path = real, mtime: int = info.st_mtime_ns
+                    candidate: Path = candidate, real: Path = real, mtime: int = mtime
                 ) -> bool:  # the same plain file, unchanged, still behind the same name
                     try:
                         now = candidate.stat()
                         return candidate.resolve() == real and now.st_mtime_ns == mtime
-                    except OSError:
+                    except (OSError, RuntimeError, ValueError):  # gone, a circle of links
                         return False
 
                 return text, str(candidate), uptodate
             raise jinja2.TemplateNotFound(template)
 
     return Loader([str(f) for f in folders])
+
+
+def _read_template(candidate: Path, folder: Path) -> tuple[str, Path, int]:
+    """The text of the template ``candidate`` in ``folder``, where it really is, and its
+    modification time. Anything but a plain UTF-8 file inside the folder is an error
+    naming the file; in sendreview's own folder, a bug (raised as it is)."""
+    origin = _origin(folder)
+    try:
+        real = candidate.resolve(strict=True)
+        top = folder.resolve(strict=True)
+    except RuntimeError as e:  # Python 3.11 reports a circle of links this way
+        if origin is None:
+            raise
+        raise _circle(candidate, "the report template") from e
+    except OSError as e:
+        if origin is None:
+            raise
+        if e.errno == errno.ELOOP:
+            raise _circle(candidate, "the report template") from e
+        if isinstance(e, FileNotFoundError):
+            raise TemplateError(
+                f"the report template '{candidate}' is a link to a file that does not exist",
+                origin,
+            ) from e
+        raise from_os_error(e) from e
+    if not real.is_relative_to(top):
+        raise TemplateError(
+            f"the report template '{candidate}' is a link to a file outside its folder ({real})",
+            "templates are read only from inside their folder: copy the file "
+            "there instead of linking to it",
+        )
+    info = real.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise TemplateError(
+            f"the report template '{candidate}' is not a plain file "
+            f"(it is {safefile.kind(info.st_mode)})",
+            "a template must be a text file; remove or rename this one",
+        )
+    if info.st_size > TEMPLATE_BYTES:
+        raise TemplateError(
+            f"the report template '{candidate}' is larger than {TEMPLATE_BYTES:,} bytes",
+            "a template is a page or two of text; check that this is the right file",
+        )
+    try:  # opened without waiting and checked again: a pipe swapped in cannot block
+        raw = safefile.read_bytes(real, TEMPLATE_BYTES, root=top)
+    except safefile.Refused as e:
+        raise TemplateError(f"the report template '{candidate}': {e.message}", e.hint) from e
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        if origin is None:
+            raise
+        line = raw.count(b"\n", 0, e.start) + 1
+        raise TemplateError(
+            f"{candidate}:{line}: the report template is not UTF-8 text (byte "
+            f"{raw[e.start]:#04x} at byte {e.start + 1:,} of the file)",
+            "save it as UTF-8 (every modern text editor can: 'Save as' → 'UTF-8'); " + origin,
+        ) from None
+    return text, real, info.st_mtime_ns
 
 
 @cache
@@ -357,13 +466,38 @@ def _environment(folders: tuple[Path, ...]) -> Any:
 
 def _where(error: BaseException, folders: list[Path]) -> str:
     """``file:line`` of the innermost template line running when ``error`` was raised."""
-    roots = [str(f) for f in folders]
-    found = ""
+    found = _frames(error, folders)
+    return found[-1][0] if found else "a report template"
+
+
+def _frames(error: BaseException, folders: list[Path]) -> list[tuple[str, Path]]:
+    """``file:line`` and folder of each template line running when ``error`` was raised,
+    outermost first."""
+    roots = [(str(f).rstrip(os.sep) + os.sep, f) for f in folders]
+    found = []
     for frame, line in walk_tb(error.__traceback__):
         name = frame.f_code.co_filename
-        if any(name.startswith(root) for root in roots):
-            found = f"{name}:{line}"
-    return found or "a report template"
+        for root, folder in roots:
+            if name.startswith(root):
+                found.append((f"{name}:{line}", folder))
+                break
+    return found
+
+
+def _failed(error: Exception, folders: list[Path]) -> TemplateError | None:
+    """An error raised while a template ran, as the user's to fix when one of their own
+    templates (the review's, or --templates) was running; None when only sendreview's
+    own were (a bug in sendreview)."""
+    own = [(where, _origin(folder)) for where, folder in _frames(error, folders)]
+    own = [(where, origin) for where, origin in own if origin is not None]
+    if not own:
+        return None
+    where, origin = own[-1]
+    what = str(error) or type(error).__name__
+    return TemplateError(
+        f"{where}: the report template stopped with an error: {what} ({type(error).__name__})",
+        origin,
+    )
 
 
 def render(template: str, folders: list[Path], **values: Any) -> str:
@@ -419,6 +553,13 @@ def render(template: str, folders: list[Path], **values: Any) -> str:
             "check this line of your own templates: every macro that calls itself needs "
             "a way to stop",
         ) from None
+    except SendreviewError:
+        raise
+    except Exception as e:  # e.g. {{ 1/0 }}: the user's, in their templates; else a bug
+        failed = _failed(e, folders)
+        if failed is None:
+            raise
+        raise failed from None
     finally:
         _BUDGET.reset(token)
     return text

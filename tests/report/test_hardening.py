@@ -485,3 +485,162 @@ def test_a_finished_run_leaves_no_working_folder(
     ws = build_case("short-forms", tmp_path / "ws")
     render_report(ws, ["pdf", "md"], output=tmp_path / "out")
     assert list(scratch.iterdir()) == []
+
+
+# A review's own templates and reference documents: the user's to fix, never a crash
+
+
+def _report_md(cli: Invoke, ws: Path, out: Path, *more: str) -> Any:
+    return cli("report", str(ws), "--format", "md", "-o", str(out), *more)
+
+
+def _users_error(result: Any) -> str:
+    assert result.exit_code == 1, result.stderr
+    assert "bug in sendreview" not in result.stderr
+    return str(result.stderr)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="links need privileges on Windows")
+def test_a_circle_of_links_in_the_reviews_templates(
+    cli: Invoke, riverside: Path, tmp_path: Path
+) -> None:
+    (riverside / "templates").mkdir()
+    (riverside / "templates" / "_context.md.j2").symlink_to("_context.md.j2")
+    says = _users_error(_report_md(cli, riverside, tmp_path / "out"))
+    assert "_context.md.j2' is a link that goes round in a circle of links" in says
+    shutil.rmtree(riverside / "templates")
+    (riverside / "templates").symlink_to("templates")
+    says = _users_error(_report_md(cli, riverside, tmp_path / "out"))
+    assert "templates folder" in says and "circle of links" in says
+
+
+def test_a_template_that_is_not_utf8_is_named_with_its_line(
+    cli: Invoke, riverside: Path, tmp_path: Path
+) -> None:
+    path = _own_template(riverside, "_context.md.j2", "")
+    path.write_bytes(b"# Context\n\nCaf\xe9 au lait\n")
+    says = _users_error(_report_md(cli, riverside, tmp_path / "out"))
+    assert re.search(r"_context\.md\.j2:3: the report template is not UTF-8", says), says
+    assert "this template came with the review" in says and "fix or remove it" in says
+
+
+@pytest.mark.parametrize(
+    ("body", "error"),
+    [
+        ("{{ 1/0 }}", "division by zero (ZeroDivisionError)"),
+        ('{{ 1 + "a" }}', "(TypeError)"),
+        ("{{ v | md }}", "(AttributeError)"),
+    ],
+)
+def test_a_template_that_fails_as_it_runs_is_named_with_its_line(
+    cli: Invoke, riverside: Path, tmp_path: Path, body: str, error: str
+) -> None:
+    _own_template(riverside, "_context.md.j2", "# Context\n\n" + body + "\n")
+    says = _users_error(_report_md(cli, riverside, tmp_path / "out"))
+    assert re.search(r"_context\.md\.j2:3: the report template stopped with an error", says)
+    assert error in says
+    assert "this template came with the review" in says
+    # the same template from an organisation's folder: the user's too, and said so
+    shutil.move(riverside / "templates", tmp_path / "ours")
+    says = _users_error(
+        _report_md(cli, riverside, tmp_path / "out", "--templates", str(tmp_path / "ours"))
+    )
+    assert error in says and "given with --templates" in says
+
+
+def test_a_failure_in_sendreviews_own_templates_is_still_a_bug(
+    riverside: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built_in = tmp_path / "built-in"
+    shutil.copytree(ROOT / "templates" / "report", built_in)
+    with (built_in / "_context.md.j2").open("a", encoding="utf-8") as f:
+        f.write("{{ 1/0 }}\n")
+    monkeypatch.setattr(markdown, "_built_in", lambda: built_in)
+    with pytest.raises(ZeroDivisionError):  # the CLI's exit 3, with a crash log
+        render_report(riverside, ["md"], output=tmp_path / "out")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="links need privileges on Windows")
+def test_a_template_turned_into_a_circle_after_it_was_read(
+    cli: Invoke, riverside: Path, tmp_path: Path
+) -> None:
+    path = _own_template(riverside, "_context.md.j2", "# Context\n\nOur own words.\n")
+    assert _report_md(cli, riverside, tmp_path / "out").exit_code == 0
+    path.unlink()
+    path.symlink_to(path.name)  # the loaded template is checked again, and is gone
+    says = _users_error(_report_md(cli, riverside, tmp_path / "out", "--force"))
+    assert "circle of links" in says
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="links need privileges on Windows")
+def test_a_templates_folder_leading_outside_the_review_is_not_used(
+    cli: Invoke, riverside: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "_context.md.j2").write_text("# Context\n\nFROM-ELSEWHERE\n", encoding="utf-8")
+    (riverside / "templates").symlink_to(elsewhere)
+    says = _users_error(_report_md(cli, riverside, tmp_path / "out"))
+    assert "templates folder" in says and "outside the review, and is not used" in says
+    assert not (tmp_path / "out").exists()
+    # the same folder, chosen by the user with --templates, is used
+    (riverside / "templates").unlink()
+    result = _report_md(cli, riverside, tmp_path / "out", "--templates", str(elsewhere))
+    assert result.exit_code == 0, result.stderr
+    assert "FROM-ELSEWHERE" in next((tmp_path / "out").glob("*.md")).read_text("utf-8")
+    # a link to a folder inside the review is the review's own
+    shutil.copytree(elsewhere, riverside / "mine")
+    (riverside / "templates").symlink_to("mine")
+    result = _report_md(cli, riverside, tmp_path / "out2")
+    assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_the_reviews_reference_documents_are_plain_files_inside_it(
+    cli: Invoke, riverside: Path, tmp_path: Path
+) -> None:
+    (riverside / "templates").mkdir()
+    ref = riverside / "templates" / "reference.docx"
+    secret = tmp_path / "secret.docx"
+    secret.write_bytes(b"PK not really")
+    ref.symlink_to(secret)
+    says = _users_error(_report_md(cli, riverside, tmp_path / "out"))
+    assert "reference.docx' is not used" in says and "outside the review folder" in says
+    ref.unlink()
+    os.mkfifo(ref)
+    says = _users_error(_report_md(cli, riverside, tmp_path / "out"))
+    assert "reference.docx' is not used: this is a named pipe, not a file" in says
+    ref.unlink()
+    with (riverside / "templates" / "reference.odt").open("wb") as f:
+        f.truncate(21_000_000)  # sparse: the size is what counts
+    says = _users_error(_report_md(cli, riverside, tmp_path / "out"))
+    assert "reference.odt' is not used" in says and "at most 20,000,000 bytes" in says
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_a_reference_doc_given_may_be_anywhere_but_must_be_a_file(
+    cli: Invoke, riverside: Path, tmp_path: Path
+) -> None:
+    pipe = tmp_path / "styles.docx"
+    os.mkfifo(pipe)
+    says = _users_error(_report_md(cli, riverside, tmp_path / "out", "--reference-doc", str(pipe)))
+    assert "styles.docx' is a named pipe, not a file" in says
+    says = _users_error(
+        _report_md(cli, riverside, tmp_path / "out", "--reference-doc", str(tmp_path / "no.docx"))
+    )
+    assert "no.docx' does not exist" in says
+
+
+def test_a_bad_reference_doc_is_named_as_the_cause(
+    cli: Invoke, riverside: Path, tmp_path: Path
+) -> None:
+    fake = tmp_path / "house-style.docx"
+    fake.write_text("not a Word document, only renamed\n", encoding="utf-8")
+    result = cli(
+        "report", str(riverside), "-f", "docx", "-o", str(tmp_path / "out"),
+        "--reference-doc", str(fake),
+    )  # fmt: skip
+    says = _users_error(result)
+    assert "pandoc could not produce the docx report" in says
+    assert "house-style.docx" in " ".join(says.split())
+    assert "not another file renamed" in " ".join(says.split())
