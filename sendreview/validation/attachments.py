@@ -84,7 +84,7 @@ def problem(name: str, root: Path) -> tuple[str, str, str] | None:
         return (
             "SR403",
             f"attachment '{shown(name)}' cannot be reached: {e.strerror or e}",
-            "check the file is there and that you may read it",
+            READ_HINT,
         )
     kind = file_kind(mode)
     if kind == "a folder":
