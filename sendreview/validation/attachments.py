@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from sendreview.diagnostics import Diagnostic
 from sendreview.diagnostics.formatters import visible
-from sendreview.safefile import LINK_OUTSIDE_HINT, NOT_A_FILE_HINT, TOO_LONG_HINT, really
+from sendreview.safefile import LINK_OUTSIDE_HINT, NOT_A_FILE_HINT, READ_HINT, TOO_LONG_HINT, really
 from sendreview.safefile import kind as file_kind
 from sendreview.workspace import Workspace
 
