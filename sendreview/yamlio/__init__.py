@@ -30,8 +30,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sendreview.atomic import write_atomic as write_atomic  # YAML files are written through here
 from sendreview.diagnostics import Diagnostic, make
+from sendreview.yamlio.composing import NULL
 from sendreview.yamlio.reading import MAX_BYTES as MAX_BYTES
-from sendreview.yamlio.reading import NULL, Problem, parse, read_text
+from sendreview.yamlio.reading import Problem, parse, read_text
 from sendreview.yamlio.writing import scalar as scalar
 from sendreview.yamlio.writing import set_top_level as set_top_level
 

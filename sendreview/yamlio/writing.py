@@ -12,7 +12,8 @@ from yaml.nodes import MappingNode, ScalarNode
 
 from sendreview.atomic import write_atomic
 from sendreview.diagnostics import Diagnostic
-from sendreview.yamlio.reading import NULL, Loader, Problem, _CoreResolver, parse
+from sendreview.yamlio.composing import NULL, CoreResolver, Loader
+from sendreview.yamlio.reading import Problem, parse
 
 
 class _Dumper(yaml.SafeDumper):
@@ -21,7 +22,7 @@ class _Dumper(yaml.SafeDumper):
     ``'2026-11-05'`` (a true and a date to YAML 1.1 tools)."""
 
 
-for _first, _resolvers in _CoreResolver.yaml_implicit_resolvers.items():
+for _first, _resolvers in CoreResolver.yaml_implicit_resolvers.items():
     for _tag, _regexp in _resolvers:
         _Dumper.add_implicit_resolver(_tag, _regexp, [_first])
 

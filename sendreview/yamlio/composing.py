@@ -1,0 +1,200 @@
+"""Composing YAML into a node tree: libyaml's events, YAML 1.2 core scalars, and bounds.
+
+The tree is built from libyaml's event stream with an explicit stack, never by
+recursion, so that no input can exhaust the stack however deeply it nests: depth and
+size are bounded while composing (``TooDeep``, ``TooMany``). Each node keeps its line
+and column for diagnostics.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+MAX_NODES = 200_000  # keys and values, counted again each time an alias repeats them
+MAX_DEPTH = 100  # levels of lists and mappings; real review files use fewer than ten
+
+# libyaml ships inside PyYAML's wheels for every platform Python runs reviews on.
+from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]  # noqa: E402
+
+STR = "tag:yaml.org,2002:str"
+NULL = "tag:yaml.org,2002:null"
+BOOL = "tag:yaml.org,2002:bool"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+SEQ = "tag:yaml.org,2002:seq"
+MAP = "tag:yaml.org,2002:map"
+
+
+class CoreResolver(BaseResolver):
+    """YAML 1.2 core schema: what editors (and YAML 1.2 libraries) also assume."""
+
+
+_CORE = [
+    (BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    (INT, r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        FLOAT,
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+    (NULL, r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+]
+# what each core tag's value must look like, also when a tag is written out ('!!float x')
+FORMS = {tag: re.compile(pattern) for tag, pattern, _ in _CORE}
+for _tag, _pattern, _first in _CORE:
+    CoreResolver.add_implicit_resolver(_tag, FORMS[_tag], list(_first))
+
+
+# plain scalar -> its tag: keys and common values repeat in every file, and the patterns
+# of the core schema are the slow part of composing
+_RESOLVED: dict[str, str] = {}
+
+
+class TooDeep(yaml.MarkedYAMLError):
+    """Lists and mappings nested more than ``MAX_DEPTH`` levels: composing stopped there."""
+
+
+class TooMany(yaml.MarkedYAMLError):
+    """More than ``MAX_NODES`` keys and values in the file itself (no aliases involved)."""
+
+
+class Loader(_Parser, CoreResolver):
+    """libyaml's parser, with a composer of our own that never recurses.
+
+    PyYAML's composers (the Cython one too) recurse once per level of nesting, so a
+    file of 50,000 '[' overflows the C stack and the process dies. libyaml's parser is
+    a state machine with its stacks on the heap, so we take its events and build the
+    node tree here with an explicit stack, refusing at ``MAX_DEPTH`` levels or
+    ``MAX_NODES`` nodes *before* going further into the file.
+    """
+
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        CoreResolver.__init__(self)
+
+    def get_single_node(self) -> Node | None:
+        """The one document's node tree, or None for a stream with no document.
+
+        Raises ``ComposerError`` (a second document, an undefined or duplicate anchor),
+        ``TooDeep`` and ``TooMany``, and libyaml's own syntax errors.
+        """
+        get: Any = self.get_event  # events typed loosely: this loop is the hot path
+        get()  # stream start
+        event = get()
+        if type(event) is StreamEndEvent:
+            return None
+        document_start = event.start_mark
+        resolve: Any = self.resolve
+        if len(_RESOLVED) > 20_000:
+            _RESOLVED.clear()
+        resolved = _RESOLVED
+        anchors: dict[str, Node] = {}
+        # the open lists and mappings, outermost first: the node, its items so far (a
+        # mapping's as key, value, key, …) and its anchor; ``items``: the innermost's
+        stack: list[tuple[Node, list[Node], str | None]] = []
+        items: list[Node] | None = None
+        nodes = 0
+        node: Node
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is ScalarEvent:
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise TooMany(None, None, "too many values", event.start_mark)
+                tag, value = event.tag, event.value
+                if tag is None or tag == "!":
+                    if event.implicit[0]:  # plain: resolved by the core schema's patterns
+                        tag = resolved.get(value)
+                        if tag is None:
+                            tag = resolved[value] = resolve(ScalarNode, value, event.implicit)
+                    else:  # quoted, or '!': text
+                        tag = STR
+                node = ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+                if event.anchor is not None:
+                    _anchor(anchors, event.anchor, node)
+            elif kind is SequenceEndEvent or kind is MappingEndEvent:
+                node, done, anchor = stack.pop()
+                node.end_mark = event.end_mark
+                if kind is MappingEndEvent:
+                    pairs = iter(done)
+                    node.value = list(zip(pairs, pairs, strict=True))
+                else:
+                    node.value = done
+                if anchor is not None:
+                    _anchor(anchors, anchor, node)
+                if not stack:
+                    break
+                items = stack[-1][1]
+                continue
+            elif kind is SequenceStartEvent or kind is MappingStartEvent:
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise TooMany(None, None, "too many values", event.start_mark)
+                if len(stack) >= MAX_DEPTH:  # so no value is more than MAX_DEPTH levels down
+                    raise TooDeep(None, None, "nested too deeply", event.start_mark)
+                if kind is SequenceStartEvent:
+                    node = SequenceNode(event.tag, None, event.start_mark, None, event.flow_style)
+                    if node.tag is None or node.tag == "!":
+                        node.tag = SEQ
+                else:
+                    node = MappingNode(event.tag, None, event.start_mark, None, event.flow_style)
+                    if node.tag is None or node.tag == "!":
+                        node.tag = MAP
+                if items is not None:
+                    items.append(node)
+                items = []
+                stack.append((node, items, event.anchor))
+                continue
+            elif kind is AliasEvent:
+                found = anchors.get(event.anchor)
+                if found is None:
+                    raise yaml.composer.ComposerError(
+                        None, None, f"found undefined alias '*{event.anchor}'", event.start_mark
+                    )
+                node = found
+            else:  # cannot happen inside one document: libyaml checks the structure
+                raise yaml.composer.ComposerError(
+                    None, None, f"unexpected {kind.__name__}", event.start_mark
+                )
+            if items is None:  # the document is this one scalar
+                break
+            items.append(node)
+        event = get()
+        if type(event) is not DocumentEndEvent:
+            raise yaml.composer.ComposerError(
+                None, None, f"unexpected {type(event).__name__}", event.start_mark
+            )
+        event = get()
+        if type(event) is not StreamEndEvent:
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream",
+                document_start,
+                "but found another document",
+                event.start_mark,
+            )
+        return node
+
+
+def _anchor(anchors: dict[str, Node], anchor: str, node: Node) -> None:
+    if anchor in anchors:
+        raise yaml.composer.ComposerError(
+            None, None, f"found duplicate anchor '&{anchor}'", node.start_mark
+        )
+    anchors[anchor] = node
