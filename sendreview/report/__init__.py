@@ -1,8 +1,8 @@
 """``sendreview report``: a validated review → Markdown (Jinja) → docx, pdf, html, odt, md.
 
-Pipeline: workspace → view model (views.py) → Jinja template (markdown.py) →
-pandoc / Typst (convert.py) → files written atomically beside a record of what
-sendreview wrote (outputs.py).
+Pipeline: workspace → view model (views.py, source.py) → Jinja templates in a sandbox
+(templating.py, sandbox.py; escaping in markdown.py) → pandoc / Typst (convert.py) →
+files written atomically beside a record of what sendreview wrote (outputs.py).
 """
 
 from __future__ import annotations
@@ -113,7 +113,7 @@ def render_report(
 ) -> Rendered:
     from sendreview.api import require_review
     from sendreview.paths import display_root
-    from sendreview.report import cache, markdown, outputs
+    from sendreview.report import cache, outputs, templating
 
     if kind not in KINDS:
         raise UsageError(f"'{kind}' is not a kind of report", f"choose from: {', '.join(KINDS)}")
@@ -123,7 +123,7 @@ def render_report(
         raise SendreviewError(f"the templates folder '{templates}' does not exist")
     formats = parse_formats(formats)
     root = require_review(folder)
-    folders = markdown.search_path(root, templates)
+    folders = templating.search_path(root, templates)
     wanted = cache.key(root, folders, kind, visit, display_root(root))
     entry = cache.load(root, kind, visit, wanted)
     if entry is None:
@@ -161,13 +161,13 @@ def render_report(
 def prepare(root: Path, kind: str, visit: date | None, folders: list[Path]) -> Prepared:
     """Check the review and turn it into Markdown, with its title page and images."""
     from sendreview.api import load_review
-    from sendreview.report import markdown
+    from sendreview.report import templating
     from sendreview.report.documents import document
 
     ws = load_review(root)
     with scratch.folder() as tmp:
         doc = document(ws, kind, visit, tmp)
-        text = markdown.render(f"{kind}.md.j2", folders, v=doc.view)
+        text = templating.render(f"{kind}.md.j2", folders, v=doc.view)
         images = (
             tuple((p.name, p.read_bytes()) for p in sorted(doc.resources.iterdir()))
             if doc.resources

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from sendreview.report import convert, markdown, render_report
+from sendreview.report import convert, render_report, templating
 from sendreview.report.scratch import clean_stale
 from tests.conftest import ROOT, Invoke, build_case
 from tests.report.conftest import Html, docx_xml
@@ -317,7 +317,7 @@ def test_a_link_inside_the_folder_and_a_folder(cli: Invoke, tmp_path: Path) -> N
 def test_runaway_templates_stop_with_their_line(
     cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str, says: str
 ) -> None:
-    monkeypatch.setattr(markdown, "TEMPLATE_SECONDS", 1.0)
+    monkeypatch.setattr(templating, "TEMPLATE_SECONDS", 1.0)
     ws = build_case("short-forms", tmp_path / "ws")
     _own_template(ws, "_context.md.j2", "# Context\n\n" + body + "\n")
     started = time.monotonic()
@@ -555,7 +555,7 @@ def test_a_failure_in_sendreviews_own_templates_is_still_a_bug(
     shutil.copytree(ROOT / "templates" / "report", built_in)
     with (built_in / "_context.md.j2").open("a", encoding="utf-8") as f:
         f.write("{{ 1/0 }}\n")
-    monkeypatch.setattr(markdown, "_built_in", lambda: built_in)
+    monkeypatch.setattr(templating, "_built_in", lambda: built_in)
     with pytest.raises(ZeroDivisionError):  # the CLI's exit 3, with a crash log
         render_report(riverside, ["md"], output=tmp_path / "out")
 
