@@ -125,5 +125,5 @@ def from_os_error(e: OSError) -> SendreviewError:
         return SendreviewError(f"could not use{where}: {what}", hint)
     return SendreviewError(
         f"could not use{where}: {e.strerror or e}",
-        "check that the folder exists and that you may write there",
+        "check that the file or folder exists and that you may read and write there",
     )

@@ -125,18 +125,18 @@ def render_report(
     root = require_review(folder)
     folders = templating.search_path(root, templates)
     wanted = cache.key(root, folders, kind, visit, display_root(root))
-    entry = cache.load(root, kind, visit, wanted)
-    if entry is None:
-        entry = prepare(root, kind, visit, folders)
-        cache.store(root, kind, visit, wanted, entry)
-    page = entry.page
+    prepared = cache.load(root, kind, visit, wanted)
+    if prepared is None:
+        prepared = prepare(root, kind, visit, folders)
+        cache.store(root, kind, visit, wanted, prepared)
+    page = prepared.page
     targets = outputs.plan(root, f"{outputs.slug(page.school)}-{page.stem}", formats, output)
     outputs.check(list(targets.values()), force)
     docx_ref = _reference("docx", reference_doc, root)
     assert docx_ref is not None, "the built-in reference.docx is part of sendreview"
     with scratch.folder() as work:
-        images = work / "images" if entry.images else None
-        for name, data in entry.images:
+        images = work / "images" if prepared.images else None
+        for name, data in prepared.images:
             (work / "images").mkdir(exist_ok=True)
             (work / "images" / name).write_bytes(data)
         style = Style(
@@ -150,12 +150,13 @@ def render_report(
         # each conversion is a child process (pandoc, Typst): the threads only wait
         with ThreadPoolExecutor(max_workers=len(targets)) as pool:
             for future in [
-                pool.submit(to_file, entry.markdown, fmt, style, produced[fmt]) for fmt in targets
+                pool.submit(to_file, prepared.markdown, fmt, style, produced[fmt])
+                for fmt in targets
             ]:
                 future.result()
         for fmt, path in targets.items():
             outputs.publish(produced[fmt].read_bytes(), path, force=force)
-    return Rendered(list(targets.values()), list(entry.warnings))
+    return Rendered(list(targets.values()), list(prepared.warnings))
 
 
 def prepare(root: Path, kind: str, visit: date | None, folders: list[Path]) -> Prepared:
