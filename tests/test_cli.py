@@ -322,7 +322,7 @@ LOCKED = "The process cannot access the file because it is being used by another
         (
             OSError(errno.ETIMEDOUT, "Connection timed out", "//server/reviews"),
             "Connection timed out",
-            "check that the folder exists",
+            "check that the file or folder exists",
         ),
     ],
 )
