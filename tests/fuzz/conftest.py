@@ -12,9 +12,20 @@ from tests.fuzz.harness import Fuzz
 _session: Fuzz | None = None
 
 
+HARNESS_BYTES = 8 << 30  # this process (the mutator): a runaway mutation fails, not the machine
+
+
 @pytest.fixture(scope="session")
 def fuzz() -> Iterator[Fuzz]:
     global _session
+    try:
+        import resource
+
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard == resource.RLIM_INFINITY or hard > HARNESS_BYTES:
+            resource.setrlimit(resource.RLIMIT_AS, (HARNESS_BYTES, hard))
+    except (ImportError, ValueError, OSError):  # no such limit here: run without it
+        pass
     _session = Fuzz()
     yield _session
     _session.worker.close()

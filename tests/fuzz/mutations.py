@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import socket
 from pathlib import Path
@@ -392,6 +393,16 @@ class _Sentinels:
         return text
 
 
+_ALIAS = re.compile(rb"(?:^|[\s\[{,:])\*[^\s,\]}]")
+
+
+def _has_aliases(path: Path) -> bool:
+    """Whether a file repeats values with ``*alias``: the mutator leaves such files as they
+    are, since walking every path of an alias bomb would exhaust this process's memory
+    (sendreview itself is run on them in its own capped process)."""
+    return _ALIAS.search(_read(path)) is not None
+
+
 def apply_structure(root: Path, ops: list[Op], style: tuple[bool, bool | None, int]) -> None:
     """Parse the targeted files with PyYAML, mutate their data, emit them again."""
     docs: dict[Path, Any] = {}
@@ -402,6 +413,9 @@ def apply_structure(root: Path, ops: list[Op], style: tuple[bool, bool | None, i
         if path in too_deep:
             continue
         if path not in docs:
+            if _has_aliases(path):  # walking a shared structure's every path: exponential
+                too_deep.add(path)
+                continue
             try:
                 docs[path] = yaml.safe_load(_read(path))
             except RecursionError:
@@ -678,6 +692,8 @@ def apply_name(root: Path, op: Op) -> None:
 def _reference(root: Path, name: str) -> None:
     """Add ``name`` to the attachments of the first evidence item."""
     path = root / "evidence.yaml"
+    if _has_aliases(path):
+        return
     data = yaml.safe_load(_read(path))  # never a FIFO or /dev/zero: they would hang us
     log = data.get("log") if isinstance(data, dict) else None
     if not (isinstance(log, list) and log and isinstance(log[0], dict)):
