@@ -182,6 +182,9 @@ def complete_answers(given: InitAnswers, ask: Ask | None) -> InitOptions:
     for q in QUESTIONS:
         if answers[q.key] not in (None, []):
             continue
+        if q.key == "git" and inside_repository(given.folder):
+            answers["git"] = False  # its repository already keeps it: nothing to ask
+            continue
         if ask is not None:
             answer = ask(q)
             answers[q.key] = [answer] if q.key == "reviewers" and answer else answer
@@ -304,6 +307,12 @@ def _write_new(path: Path, text: str, result: InitResult) -> None:
         result.kept.append(path)
     else:
         result.created.append(path)
+
+
+def inside_repository(folder: Path) -> bool:
+    """Whether ``folder`` (or the folder it will be made in) lies in a git working tree."""
+    here = folder.absolute()
+    return any(os.path.lexists(p / ".git") for p in [here, *here.parents])
 
 
 def _git(folder: Path, wanted: bool) -> str | None:

@@ -185,6 +185,19 @@ def test_a_terminal_is_asked_before_git_init_and_yes_is_the_default(
     assert (tmp_path / "ws" / ".git").is_dir()
 
 
+def test_no_git_question_inside_a_repository(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sendreview.cli
+
+    (tmp_path / "trust" / ".git").mkdir(parents=True)  # the trust's repository of reviews
+    monkeypatch.setattr(sendreview.cli, "_interactive", lambda: True)
+    result = cli("init", str(tmp_path / "trust" / "ws"), input="annex-1\nOak\nAda\n\n")
+    assert result.exit_code == 0, result.output
+    assert "Start a git repository" not in result.stdout
+    assert not (tmp_path / "trust" / "ws" / ".git").exists()
+
+
 def test_force_reuses_the_reviews_own_answers(brookfield: Path) -> None:
     from sendreview.scaffold.new_review import InitAnswers, complete_answers
 
