@@ -7,6 +7,7 @@ written out, vocabulary ids become the guide's labels, percentages are worked ou
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from sendreview import frameworks
@@ -81,6 +82,7 @@ class ContextView:
     narrative: str
     staffing: str
     has_national: bool
+    national_source: str  # where the national figures come from, shown under the table
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ class DocumentRow:
     label: str
     requested: str
     received: str
+    notes: str = ""
 
 
 @dataclass
@@ -134,6 +137,44 @@ class ReportView:
     log: list[LogEntry]
     school_completed_by: list[str] = field(default_factory=list)
     school_date: str = ""
+
+
+# a line that starts a list where a paragraph may end, as in CommonMark: a bullet, or a
+# numbered list that starts at 1 (so that a line such as "2026. And then" stays text)
+_LIST_START = re.compile(r" {0,3}(?:[-+*]|1[.)])[ \t]+\S")
+_RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")
+_FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})")
+
+
+def lists_after_text(text: str) -> str:
+    """``text`` with a blank line before each list that starts straight after a line of text.
+
+    People write a list under its lead-in line ("We saw:" then "- …") as GitHub and
+    CommonMark allow, but pandoc's Markdown needs a blank line before a list and would
+    run the items into the paragraph ("… we saw: - **Pupil A** …"). Lists inside lists,
+    and code blocks, are left as written. For text shown at the top level of a report or
+    of a table cell, not inside a list item (where the blank line would loosen the list).
+    """
+    out: list[str] = []
+    fence = ""  # the fence of a code block we are in
+    plain = False  # the block being read started as a paragraph, not as a list
+    for line in text.split("\n"):
+        opening = _FENCE_LINE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+        elif opening:
+            fence = opening.group(1)
+        elif not line.strip():
+            plain = False
+        elif _LIST_START.match(line) and not _RULE.fullmatch(line):
+            if plain:
+                out.append("")
+            plain = False
+        elif not out or not out[-1].strip():
+            plain = True  # a block's first line, and not a list item
+        out.append(line)
+    return "\n".join(out)
 
 
 def _evidence_index(items: list[EvidenceItem]) -> dict[str, EvidenceRef]:
@@ -245,9 +286,12 @@ def _context(ctx: Context, framework: Framework) -> ContextView:
         figures=figures,
         comparison=comparison,
         needs=needs,
-        narrative=ctx.narrative or "",
-        staffing=ctx.staffing or "",
-        has_national=bool(national and (national.sen_support or national.ehc_plans)),
+        narrative=lists_after_text(ctx.narrative or ""),
+        staffing=lists_after_text(ctx.staffing or ""),
+        has_national=bool(
+            national and (national.sen_support is not None or national.ehc_plans is not None)
+        ),
+        national_source=national.source or "" if national else "",
     )
 
 
@@ -327,18 +371,19 @@ def build(ws: Workspace) -> ReportView:
         commissioned_by=review.commissioned_by or "",
         recommended_by=[term("recommenders", c) for c in review.recommended_by],
         reasons=[term("reasons", c) for c in review.reasons],
-        focus=review.focus or "",
+        focus=lists_after_text(review.focus or ""),
         context=_context(ctx, fw),
-        summary=findings.summary or "",
+        summary=lists_after_text(findings.summary or ""),
         areas=areas,
         recommendations=recommendations,
-        vision=findings.vision or "",
+        vision=lists_after_text(findings.vision or ""),
         labels={"vision_prompt": labels.vision_prompt, "title": labels.title, **labels.columns},
         documents=[
             DocumentRow(
                 term("documents", doc.document),
                 short_date(doc.requested),
                 short_date(doc.received) or "not received",
+                lists_after_text(doc.notes or ""),
             )
             for doc in evidence.documents
         ],
@@ -353,7 +398,7 @@ def build(ws: Workspace) -> ReportView:
                     term("stakeholders", s, inline=True) for s in item.stakeholders
                 ),
                 areas=", ".join(_area_titles(item, fw)),
-                notes=item.notes or "",
+                notes=lists_after_text(item.notes or ""),
                 attachments=item.attachments,
             )
             for item in evidence.log
