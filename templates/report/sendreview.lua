@@ -230,6 +230,37 @@ local function landscape(div)
   return blocks
 end
 
+-- Typst: a list that opens a table cell must start on a line of its own. pandoc's Typst
+-- writer puts a cell's first block right after its "[", on the line of the cells before
+-- it ("[Reasons], [- Identifying SEND as an area for"), and wraps the item's text onto
+-- lines indented only a little. Typst continues a list item only on lines indented past
+-- its marker's column, so the first item ended at the end of that source line and the
+-- rest became a paragraph of its own, outdented under the bullet. A raw newline before
+-- the list puts its marker at the start of a line, at the same indent as the later items.
+local LISTS = {BulletList = true, OrderedList = true}
+
+local function typst_cell_lists(tbl)
+  local function fix(rows)
+    for _, row in ipairs(rows) do
+      for _, cell in ipairs(row.cells) do
+        local first = cell.contents[1]
+        if first and LISTS[first.t] then
+          local contents = cell.contents
+          table.insert(contents, 1, pandoc.RawBlock("typst", "\n"))
+          cell.contents = contents
+        end
+      end
+    end
+  end
+  fix(tbl.head.rows)
+  for _, body in ipairs(tbl.bodies) do
+    fix(body.head)
+    fix(body.body)
+  end
+  fix(tbl.foot.rows)
+  return tbl
+end
+
 return {
   {
     Meta = note_allowed_images,
@@ -258,6 +289,11 @@ return {
     end,
     Image = function(img)
       if not allowed_images[img.src] then return pandoc.Emph(img.caption) end
+    end,
+  },
+  {
+    Table = function(tbl)
+      if FORMAT == "typst" then return typst_cell_lists(tbl) end
     end,
   },
 }
