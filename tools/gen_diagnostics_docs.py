@@ -77,15 +77,10 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render()
-    if "--check" in argv:
-        if DOCS.is_file() and DOCS.read_text(encoding="utf-8") == text:
-            return 0
-        print(f"{DOCS} is out of date: run {COMMAND}", file=sys.stderr)
-        return 1
-    DOCS.write_text(text, encoding="utf-8")
-    print(f"wrote {DOCS}")
-    return 0
+    sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or loaded by a test
+    from generated import write_or_check
+
+    return write_or_check(DOCS, render(), COMMAND, argv)
 
 
 if __name__ == "__main__":
