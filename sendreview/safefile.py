@@ -132,14 +132,6 @@ def _too_large(size: str, limit: int) -> Refused:
     )
 
 
-def is_plain(path: Path) -> bool:
-    """Whether ``path`` is a plain file (following links), without ever raising."""
-    try:
-        return kind(path.stat().st_mode) is None
-    except (OSError, ValueError):
-        return False
-
-
 def matches(path: Path, expected: bytes) -> bool:
     """Whether ``path`` is a plain file holding exactly ``expected`` (never raises)."""
     try:

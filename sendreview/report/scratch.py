@@ -8,6 +8,7 @@ still in use, and removes it.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 import tempfile
@@ -68,11 +69,17 @@ def clean_stale(base: Path | None = None) -> list[Path]:
     return removed
 
 
+@functools.cache
+def _clean_once() -> None:
+    clean_stale()
+
+
 @contextlib.contextmanager
 def folder() -> Iterator[Path]:
     """A working folder of this run's own in the system's temporary folder, removed at the
-    end; one left by a killed run is removed by the next run (``clean_stale``)."""
-    clean_stale()
+    end; one left by a killed run is removed by the next run (``clean_stale``, once a
+    process: a report takes two working folders, and the temporary folder can be large)."""
+    _clean_once()
     folder = Path(tempfile.mkdtemp(prefix=SCRATCH))
     fd = None
     try:

@@ -175,6 +175,17 @@ def test_a_typst_package_import_fails_offline(tmp_path: Path) -> None:
     assert not (tmp_path / "out.pdf").exists()
 
 
+def _traced(log: Path, *python_args: str) -> subprocess.CompletedProcess[str]:
+    """Python run with ``python_args`` under strace, its connect() calls logged to ``log``."""
+    return subprocess.run(
+        ["strace", "-f", "-e", "trace=connect", "-o", str(log), sys.executable, *python_args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+
+
 @pytest.mark.skipif(not shutil.which("strace"), reason="strace is not installed")
 def test_a_typst_package_import_never_reaches_the_network(tmp_path: Path) -> None:
     main = tmp_path / "typst" / "report.typ"
@@ -186,25 +197,7 @@ def test_a_typst_package_import_never_reaches_the_network(tmp_path: Path) -> Non
         "try:\n    convert.compile_typst(Path(sys.argv[1]), Path(sys.argv[2]))\n"
         "except convert._Failed as e:\n    print(e)\n    sys.exit(7)\n"
     )
-    done = subprocess.run(
-        [
-            "strace",
-            "-f",
-            "-e",
-            "trace=connect",
-            "-o",
-            str(log),
-            sys.executable,
-            "-c",
-            code,
-            str(main),
-            str(tmp_path / "out.pdf"),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
+    done = _traced(log, "-c", code, str(main), str(tmp_path / "out.pdf"))
     assert done.returncode == 7, done.stderr
     assert "package" in done.stdout
     assert not _leaving(_connects(log))
@@ -219,24 +212,7 @@ def test_validate_and_report_make_no_network_connection(tmp_path: Path) -> None:
         ["report", str(ws), "--format", "docx,pdf,html", "-o", str(tmp_path / "out")],
     ):
         log = tmp_path / "strace.log"
-        done = subprocess.run(
-            [
-                "strace",
-                "-f",
-                "-e",
-                "trace=connect",
-                "-o",
-                str(log),
-                sys.executable,
-                "-m",
-                "sendreview",
-                *args,
-            ],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            check=False,
-        )
+        done = _traced(log, "-m", "sendreview", *args)
         assert done.returncode in (0, 1), done.stderr
         inet = [line for line in _connects(log) if "AF_INET" in line]
         assert not inet, inet

@@ -162,21 +162,11 @@ def misplaced(pdf: Path) -> list[Misplaced]:
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """'<example>-<kind>' → its PDF, for both examples and every kind they have."""
-    from sendreview.report import render_report
-    from tests.conftest import copy_workspace
-
-    out: dict[str, Path] = {}
-    base = tmp_path_factory.mktemp("pdf-layout")
-    for example in (RIVERSIDE, BROOKFIELD):
-        ws = copy_workspace(example, base / example.name)
-        kinds = ["review", "self-evaluation"] + (["follow-up"] if example is RIVERSIDE else [])
-        for kind in kinds:
-            result = render_report(ws, ["pdf"], kind=kind, output=base / "out" / kind)
-            (path,) = result.paths
-            out[f"{example.name}-{kind}"] = path
-    return out
+def pdfs(rendered: dict[str, Path]) -> dict[str, Path]:
+    """'<example>-<kind>' → its PDF: the session's renderings (tests/report/conftest.py)."""
+    return {
+        name.removesuffix(".pdf"): path for name, path in rendered.items() if name.endswith(".pdf")
+    }
 
 
 REPORTS = [
