@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from sendreview import frameworks
@@ -40,6 +41,25 @@ def term(vocabulary: str, choice: Choice | str | None, *, inline: bool = False) 
     if found is None:
         return term_id
     return found.inline if inline else found.label
+
+
+def number(value: int | None) -> str:
+    """A count as a report writes it: 1,104 (a thousands separator), or nothing."""
+    return "" if value is None else f"{value:,}"
+
+
+# Straight quotes as typeset text writes them, as pandoc's "smart" reading does for the
+# body of a report: so a school's name reads the same on the title page and in the text.
+_APOSTROPHE = re.compile(r"(?<=\w)'|'(?=s\b)")
+_OPENING_SINGLE = re.compile(r"'(?=\w)")
+_OPENING_DOUBLE = re.compile(r'"(?=\w)')
+
+
+def typographic(text: str) -> str:
+    """'St Aidan's "new" wing' as 'St Aidan’s “new” wing'."""
+    text = _APOSTROPHE.sub("\u2019", text)
+    text = _OPENING_SINGLE.sub("\u2018", text).replace("'", "\u2019")
+    return _OPENING_DOUBLE.sub("\u201c", text).replace('"', "\u201d")
 
 
 def person(p: Person) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -23,6 +24,7 @@ from sendreview.models.findings import Findings, SelfEvaluation
 from sendreview.models.followup import FollowUp
 from sendreview.models.framework import Framework
 from sendreview.models.review import Review
+from sendreview.models.walk import Loc, Mark, iter_marked
 from sendreview.paths import display_root
 
 M = TypeVar("M", bound=BaseModel)
@@ -50,6 +52,15 @@ class Part(Generic[M]):
     @property
     def raw(self) -> Any:
         return self.doc.data
+
+    @cached_property
+    def marked(self) -> list[tuple[Loc, Mark, str, bool]]:
+        """Every id and Markdown text the file holds (``iter_marked``), walked once for
+        all of validate's checks; from the raw data, so a file with a schema error
+        still has its other entries checked."""
+        if not isinstance(self.raw, dict):
+            return []
+        return list(iter_marked(self.model_class, self.raw))
 
 
 @dataclass

@@ -29,12 +29,12 @@ def test_status_shows_stages_areas_and_progress(cli: Invoke) -> None:
     row = next(line for line in out.splitlines() if line.startswith("R9 "))
     assert row.split() == [
         "R9",
-        "◐",
+        "●○○",
         "In",
         "progress",
-        "●",
+        "●●○",
         "Achieved",
-        "◐",
+        "●○○",
         "In",
         "progress",
         "↓",

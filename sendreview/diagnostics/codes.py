@@ -163,6 +163,16 @@ _CODES = [
         "Use a value of the expected form: ids `E1`, `R1`; a 6-digit URN; `draft` or "
         "`final`; names and titles on one line.",
     ),
+    Code(
+        "SR205",
+        W,
+        "text a report shows differently",
+        "A heading inside a text field shows as a bold line; an image as its description; "
+        "a link to a file as its words; HTML as the characters typed. Reports take their "
+        "headings from the guide, show only images sendreview draws, link only to the web "
+        "and e-mail, and read text as Markdown: write **bold** lines, attach pictures and "
+        "files to the evidence, and use Markdown instead of HTML.",
+    ),
     # Frameworks and the guide's lists (SR3xx)
     Code(
         "SR300",

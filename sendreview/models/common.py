@@ -85,6 +85,11 @@ class Ref:
         return {PLACEHOLDER: name}
 
 
+@dataclass(frozen=True, slots=True)
+class Prose:
+    """Marks text people write in Markdown, which reports render (see validation/text.py)."""
+
+
 class Model(BaseModel):
     # every text is bounded, not only Markdown: what validates must render in bounded memory
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, str_max_length=TEXT_CHARS)
@@ -225,7 +230,7 @@ def _bounded_markdown(value: Any) -> Any:
     return value
 
 
-Markdown = Annotated[str, BeforeValidator(_bounded_markdown)]
+Markdown = Annotated[str, BeforeValidator(_bounded_markdown), Prose()]
 """Text a reviewer writes: Markdown (bold, lists, links); raw HTML is shown as text.
 Bounded (MARKDOWN_CHARS, MARKDOWN_DEPTH, MARKDOWN_BRACKETS) so that what validates
 also renders in every format."""

@@ -35,6 +35,7 @@ class SelfEvaluationArea(Model):
 class SelfEvaluation(Model):
     completed_by: list[Person] = []
     date: Day | None = None
+    context: Markdown | None = None  # the school's own account; context.yaml is the reviewer's
     areas: by_area(SelfEvaluationArea) = {}  # type: ignore[valid-type]
 
 

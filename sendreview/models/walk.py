@@ -14,22 +14,23 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from sendreview.models.common import Model, Ref
+from sendreview.models.common import Model, Prose, Ref
 
 Loc = tuple[str | int, ...]
+Mark = Ref | Prose
 
 
-def _unwrap(tp: Any) -> tuple[Any, list[Ref]]:
-    refs: list[Ref] = []
+def _unwrap(tp: Any) -> tuple[Any, list[Mark]]:
+    refs: list[Mark] = []
     while get_origin(tp) is Annotated:
         tp, *meta = get_args(tp)
-        refs += [m for m in meta if isinstance(m, Ref)]
+        refs += [m for m in meta if isinstance(m, Ref | Prose)]
     return tp, refs
 
 
 def _field_type(cls: type[BaseModel], name: str) -> Any:
     info = cls.model_fields[name]
-    refs = [m for m in info.metadata if isinstance(m, Ref)]
+    refs = [m for m in info.metadata if isinstance(m, Ref | Prose)]
     return Annotated[(info.annotation, *refs)] if refs else info.annotation
 
 
@@ -39,8 +40,11 @@ def _options(tp: Any) -> list[Any]:
     return [tp]
 
 
-def iter_refs(tp: Any, raw: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Ref, str, bool]]:
-    """(location, marker, referenced id, whether the location is a mapping key)."""
+def iter_marked(tp: Any, raw: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Mark, str, bool]]:
+    """Every marked text: (location, marker, text, whether the location is a mapping key).
+
+    One walk finds both the ids a file names (``Ref``: the referenced id) and the
+    Markdown it holds (``Prose``), so that validate walks each file once."""
     tp, refs = _unwrap(tp)
     for option in _options(tp):
         option, inner_refs = _unwrap(option)
@@ -59,15 +63,15 @@ def iter_refs(tp: Any, raw: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Ref, str,
             if isinstance(raw, dict):
                 for name in option.model_fields:
                     if name in raw:
-                        yield from iter_refs(_field_type(option, name), raw[name], (*loc, name))
+                        yield from iter_marked(_field_type(option, name), raw[name], (*loc, name))
                 return
         elif origin is list and isinstance(raw, list):
             (item,) = get_args(option)
             for i, value in enumerate(raw):
-                yield from iter_refs(item, value, (*loc, i))
+                yield from iter_marked(item, value, (*loc, i))
             return
         elif origin is list and isinstance(raw, str):  # a one-or-many field given one value
-            yield from iter_refs(get_args(option)[0], raw, loc)
+            yield from iter_marked(get_args(option)[0], raw, loc)
             return
         elif origin is dict and isinstance(raw, dict):
             key_tp, value_tp = get_args(option)
@@ -75,7 +79,7 @@ def iter_refs(tp: Any, raw: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Ref, str,
             for key, value in raw.items():
                 for ref in key_refs:
                     yield (*loc, key), ref, str(key), True
-                yield from iter_refs(value_tp, value, (*loc, key))
+                yield from iter_marked(value_tp, value, (*loc, key))
             return
 
 

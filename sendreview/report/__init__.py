@@ -145,6 +145,7 @@ def render_report(
             reference_odt=_reference("odt", None, root),
             resources=images,
             own_templates=tuple(folders[:-1]),
+            attachments=_attachments_base(root, targets.get("html")),
         )
         produced = {fmt: work / f"report.{fmt}" for fmt in targets}
         # each conversion is a child process (pandoc, Typst): the threads only wait
@@ -157,6 +158,20 @@ def render_report(
         for fmt, path in targets.items():
             outputs.publish(produced[fmt].read_bytes(), path, force=force)
     return Rendered(list(targets.values()), list(prepared.warnings))
+
+
+def _attachments_base(root: Path, html: Path | None) -> str:
+    """The review folder seen from the HTML report's folder, for links to attachments."""
+    if html is None:
+        return ""
+    import os
+    from urllib.parse import quote
+
+    try:
+        relative = os.path.relpath(root.resolve(), html.parent.resolve())
+    except ValueError:  # on another drive (Windows): the names alone, as in other formats
+        return ""
+    return quote(Path(relative).as_posix().rstrip("/") + "/")
 
 
 def prepare(root: Path, kind: str, visit: date | None, folders: list[Path]) -> Prepared:

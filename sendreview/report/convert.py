@@ -18,6 +18,7 @@ from pathlib import Path
 from sendreview.errors import SendreviewError
 from sendreview.report.source import TitlePage
 from sendreview.resources import data_dir
+from sendreview.words import typographic
 
 FORMATS = ("docx", "pdf", "html", "odt", "md")
 
@@ -70,6 +71,7 @@ class Style:
     reference_odt: Path | None
     resources: Path | None = None  # folder holding images the Markdown refers to
     own_templates: tuple[Path, ...] = field(default=())  # folders besides the built-in one
+    attachments: str = ""  # the review folder as a URL path from the HTML report's folder
 
 
 def _pandoc_path() -> str:
@@ -149,15 +151,18 @@ def _cause(style: Style) -> str:
 
 def pandoc_args(args: list[str], style: Style, toc: bool = True) -> list[str]:
     """Everything pandoc is told besides the formats: metadata, contents, filter, images."""
+    page = style.page
+    # metadata given here is not read as Markdown, so its quotes are not made curly
+    # like the body's: do it, so that "St Aidan’s" is written one way throughout
     meta = [
         "-M",
-        f"title={style.page.title}",
+        f"title={typographic(page.title)}",
         "-M",
-        f"subtitle={style.page.subtitle}",
+        f"subtitle={typographic(page.subtitle)}",
         "-M",
         "lang=en-GB",
         "-M",
-        f"date={style.page.date}",
+        f"date={typographic(page.date)}",
         "-M",
         "toc-title=Contents",
     ]
@@ -258,6 +263,8 @@ def to_file(markdown: str, fmt: str, style: Style, target: Path) -> None:
                 "--wrap=none",
                 f"--css={_template_file('report.css')}",
                 f"--template={_template_file('report.html')}",
+                # (only here: other writers would keep it as a document property)
+                *(["-M", f"attachments-base={style.attachments}"] if style.attachments else []),
             ],
             style,
         )

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sendreview.models import prose
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~^$!@])")
 _NUMBERED = re.compile(r"^(\d+)([.)])")
 _STRUCTURE = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[=-]+\s*$)")
@@ -82,6 +84,37 @@ def _braces(text: str) -> str:
     return text.replace("{", STAND_INS["{"]).replace("}", STAND_INS["}"])
 
 
+def _no_headings(lines: list[str]) -> list[str]:
+    """Headings as bold lines; anything else that could read as a heading escaped."""
+    underlined = set(prose.underlines(lines))
+    out: list[str] = []
+    fence = ""
+    for i, line in enumerate(lines):
+        opening = prose.FENCE.match(line)
+        heading = None if fence or opening else prose.ATX.match(line)
+        if fence and opening and opening.group(1)[0] == fence[0]:
+            fence = ""
+        elif not fence and opening:
+            fence = opening.group(1)
+        if heading or i + 1 in underlined:
+            indent, text = (heading[1], heading[2]) if heading else _split_indent(line)
+            # a paragraph of its own, as the heading was a block of its own
+            if out and out[-1].strip():
+                out.append("")
+            out += [f"{indent}**{text.strip()}**", ""]
+        elif i not in underlined and (line.strip() or fence or not out or out[-1].strip()):
+            # (the underline goes, as does a second blank line after a bold heading)
+            out.append(_STRUCTURE.sub(lambda m: f"{m[1]}\\{m[2]}", line))
+    while out and not out[-1].strip():
+        out.pop()
+    return out
+
+
+def _split_indent(line: str) -> tuple[str, str]:
+    text = line.lstrip()
+    return line[: len(line) - len(text)], text
+
+
 def markdown(value: str | None, indent: int = 0) -> Any:
     """A Markdown text field, kept as Markdown but unable to change the document's structure."""
     from markupsafe import Markup
@@ -91,8 +124,9 @@ def markdown(value: str | None, indent: int = 0) -> Any:
     for stand_in in _STAND_IN_CHARS:  # typed, they would come back as structure
         value = value.replace(stand_in, "\ufffd")
     lines = value.replace("\r\n", "\n").strip("\n").split("\n")
-    # no headings of its own; no fences, attributes or raw blocks either (_neutral)
-    safe = [_neutral(_STRUCTURE.sub(lambda m: f"{m[1]}\\{m[2]}", line)) for line in lines]
+    # no headings of its own (a heading shows as a bold line); no fences, attributes or
+    # raw blocks either (_neutral)
+    safe = [_neutral(line) for line in _no_headings(lines)]
     pad = " " * indent
     return Markup(("\n" + pad).join(line if line.strip() else "" for line in safe))
 
@@ -103,3 +137,41 @@ def finalize(value: Any) -> Any:
     if isinstance(value, str) and not isinstance(value, Markup):
         return Markup(escape_plain(value))
     return value
+
+
+# a line that starts a list where a paragraph may end, as in CommonMark: a bullet, or a
+# numbered list that starts at 1 (so that a line such as "2026. And then" stays text)
+_LIST_START = re.compile(r" {0,3}(?:[-+*]|1[.)])[ \t]+\S")
+_RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")
+_FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})")
+
+
+def lists_after_text(text: str) -> str:
+    """``text`` with a blank line before each list that starts straight after a line of text.
+
+    People write a list under its lead-in line ("We saw:" then "- …") as GitHub and
+    CommonMark allow, but pandoc's Markdown needs a blank line before a list and would
+    run the items into the paragraph ("… we saw: - **Pupil A** …"). Lists inside lists,
+    and code blocks, are left as written. For text shown at the top level of a report or
+    of a table cell, not inside a list item (where the blank line would loosen the list).
+    """
+    out: list[str] = []
+    fence = ""  # the fence of a code block we are in
+    plain = False  # the block being read started as a paragraph, not as a list
+    for line in text.split("\n"):
+        opening = _FENCE_LINE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+        elif opening:
+            fence = opening.group(1)
+        elif not line.strip():
+            plain = False
+        elif _LIST_START.match(line) and not _RULE.fullmatch(line):
+            if plain:
+                out.append("")
+            plain = False
+        elif not out or not out[-1].strip():
+            plain = True  # a block's first line, and not a list item
+        out.append(line)
+    return "\n".join(out)

@@ -26,6 +26,8 @@ OUTPUT_BYTES = 1_000_000_000  # far beyond any report; only to bound what is rea
 
 
 def slug(text: str) -> str:
+    """A file name from a school's name: "St Aidan's Church" as ``st-aidans-church``."""
+    text = re.sub(r"(?<=\w)['\u2019](?=\w)", "", text)  # an apostrophe joins its word
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "review"
 

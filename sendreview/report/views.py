@@ -7,8 +7,9 @@ written out, vocabulary ids become the guide's labels, percentages are worked ou
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from urllib.parse import quote
 
 from sendreview import frameworks
 from sendreview.models.common import Finding, Statement
@@ -16,7 +17,8 @@ from sendreview.models.context import Context, Rates, Share, Tally
 from sendreview.models.evidence import EvidenceItem
 from sendreview.models.findings import Recommendation
 from sendreview.models.framework import Framework, Vocabulary
-from sendreview.words import date_span, long_date, percent, person, short_date, term
+from sendreview.report.markdown import lists_after_text
+from sendreview.words import date_span, long_date, number, percent, person, short_date, term
 from sendreview.workspace import Workspace
 
 
@@ -24,7 +26,31 @@ from sendreview.workspace import Workspace
 class EvidenceRef:
     id: str
     anchor: str
-    label: str
+    label: str  # in full the first time an area cites it, then the id alone
+
+    @property
+    def short(self) -> EvidenceRef:
+        return EvidenceRef(self.id, self.anchor, self.id)
+
+
+class Citations:
+    """Cites each piece of evidence in full once per area of focus, then by its id.
+
+    An area's findings often rest on the same few pieces of evidence; repeating
+    "E4 · lesson observation · Year 4 maths · 14 Oct 2026" under each one fills the
+    page. Every citation links to the evidence log, which describes each piece."""
+
+    def __init__(self, refs: dict[str, EvidenceRef]) -> None:
+        self.refs = refs
+        self.seen: set[str] = set()
+
+    def __call__(self, ids: list[str]) -> list[EvidenceRef]:
+        out = []
+        for x in ids:
+            if x in self.refs:
+                out.append(self.refs[x].short if x in self.seen else self.refs[x])
+                self.seen.add(x)
+        return out
 
 
 @dataclass(frozen=True)
@@ -86,6 +112,12 @@ class ContextView:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    name: str  # the file's own name, as a reader knows it
+    href: str  # its path in the review folder, as a URL path (HTML reports link to it)
+
+
+@dataclass(frozen=True)
 class LogEntry:
     ref: EvidenceRef
     date: str
@@ -94,7 +126,7 @@ class LogEntry:
     stakeholders: str
     areas: str
     notes: str
-    attachments: list[str]
+    attachments: list[Attachment]
 
 
 @dataclass(frozen=True)
@@ -137,44 +169,9 @@ class ReportView:
     log: list[LogEntry]
     school_completed_by: list[str] = field(default_factory=list)
     school_date: str = ""
-
-
-# a line that starts a list where a paragraph may end, as in CommonMark: a bullet, or a
-# numbered list that starts at 1 (so that a line such as "2026. And then" stays text)
-_LIST_START = re.compile(r" {0,3}(?:[-+*]|1[.)])[ \t]+\S")
-_RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")
-_FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})")
-
-
-def lists_after_text(text: str) -> str:
-    """``text`` with a blank line before each list that starts straight after a line of text.
-
-    People write a list under its lead-in line ("We saw:" then "- …") as GitHub and
-    CommonMark allow, but pandoc's Markdown needs a blank line before a list and would
-    run the items into the paragraph ("… we saw: - **Pupil A** …"). Lists inside lists,
-    and code blocks, are left as written. For text shown at the top level of a report or
-    of a table cell, not inside a list item (where the blank line would loosen the list).
-    """
-    out: list[str] = []
-    fence = ""  # the fence of a code block we are in
-    plain = False  # the block being read started as a paragraph, not as a list
-    for line in text.split("\n"):
-        opening = _FENCE_LINE.match(line)
-        if fence:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = ""
-        elif opening:
-            fence = opening.group(1)
-        elif not line.strip():
-            plain = False
-        elif _LIST_START.match(line) and not _RULE.fullmatch(line):
-            if plain:
-                out.append("")
-            plain = False
-        elif not out or not out[-1].strip():
-            plain = True  # a block's first line, and not a list item
-        out.append(line)
-    return "\n".join(out)
+    school_context: str = ""  # the school's own account, in its self-evaluation
+    sign_off: list[Row] = field(default_factory=list)  # name, role, organisation
+    sent: str = ""  # the date the report was sent to the school
 
 
 def _evidence_index(items: list[EvidenceItem]) -> dict[str, EvidenceRef]:
@@ -189,28 +186,20 @@ def _evidence_index(items: list[EvidenceItem]) -> dict[str, EvidenceRef]:
 
 
 def _items(
-    entries: list[Finding] | list[Statement],
-    refs: dict[str, EvidenceRef],
-    theme_text: dict[str, str],
+    entries: list[Finding] | list[Statement], cite: Citations, theme_text: dict[str, str]
 ) -> list[Item]:
     return [
-        Item(
-            e.text,
-            [refs[x] for x in getattr(e, "evidence", []) if x in refs],
-            [theme_text.get(t, t) for t in e.themes],
-        )
+        Item(e.text, cite(getattr(e, "evidence", [])), [theme_text.get(t, t) for t in e.themes])
         for e in entries
     ]
 
 
-def _recommendation(
-    rec: Recommendation, area: str, refs: dict[str, EvidenceRef]
-) -> RecommendationView:
+def _recommendation(rec: Recommendation, area: str, cite: Citations) -> RecommendationView:
     return RecommendationView(
         rec.id,
         rec.text,
         area,
-        [refs[x] for x in rec.evidence if x in refs],
+        cite(rec.evidence),
         rec.owner or "",
         long_date(rec.due),
         short_date(rec.due),
@@ -225,16 +214,16 @@ def _share_row(
         return None
     value = share.percent_of(roll)
     shown = (
-        f"{share.count} ({percent(value)})"
+        f"{number(share.count)} ({percent(value)})"
         if share.count is not None and value is not None
-        else (str(share.count) if share.count is not None else percent(value))
+        else (number(share.count) if share.count is not None else percent(value))
     )
     return Row([label, shown, percent(national)])
 
 
 def _context(ctx: Context, framework: Framework) -> ContextView:
     national = ctx.national
-    figures = [Row(["Pupils on roll", str(ctx.roll) if ctx.roll is not None else "", ""])]
+    figures = [Row(["Pupils on roll", number(ctx.roll), ""])]
     for label, share, nat in (
         ("Pupils at SEN support", ctx.sen_support, national.sen_support if national else None),
         ("Pupils with an EHC plan", ctx.ehc_plans, national.ehc_plans if national else None),
@@ -250,7 +239,7 @@ def _context(ctx: Context, framework: Framework) -> ContextView:
             Row(
                 [
                     "All pupils with SEND",
-                    f"{total} ({percent(100 * total / ctx.roll)})",
+                    f"{number(total)} ({percent(100 * total / ctx.roll)})",
                     percent(nat_total),
                 ]
             )
@@ -267,13 +256,13 @@ def _context(ctx: Context, framework: Framework) -> ContextView:
         ("Permanent exclusions", ctx.permanent_exclusions),
     ):
         if isinstance(tally, Tally) and (tally.send is not None or tally.whole_school is not None):
-            comparison.append(Row([label, _opt(tally.send), _opt(tally.whole_school)]))
+            comparison.append(Row([label, number(tally.send), number(tally.whole_school)]))
     with_send = ctx.send_total
     needs = [
         Row(
             [
                 term("primary_needs", n.need),
-                _opt(n.pupils),
+                number(n.pupils),
                 percent(100 * n.pupils / with_send) if n.pupils is not None and with_send else "",
             ]
         )
@@ -295,10 +284,6 @@ def _context(ctx: Context, framework: Framework) -> ContextView:
     )
 
 
-def _opt(value: int | None) -> str:
-    return "" if value is None else str(value)
-
-
 def build(ws: Workspace) -> ReportView:
     """The view of a validated workspace (``load_review`` guarantees the models exist)."""
     review, ctx, sef, evidence, findings, fw = (
@@ -314,27 +299,28 @@ def build(ws: Workspace) -> ReportView:
     theme_text = {t.id: t.text for a in fw.areas for t in a.themes}
     areas: list[AreaView] = []
     recommendations: list[RecommendationView] = []
-    for number, area in enumerate(fw.areas, 1):
+    for n, area in enumerate(fw.areas, 1):
         got = findings.areas.get(area.id)
         own = sef.areas.get(area.id)
+        cite, cite_own = Citations(refs), Citations(refs)  # in the order the report shows
+        strengths = _items(got.strengths, cite, theme_text) if got else []
+        for_development = _items(got.areas_for_development, cite, theme_text) if got else []
         recs = [
-            _recommendation(r, area.heading, refs) for r in (got.recommendations if got else [])
+            _recommendation(r, area.heading, cite) for r in (got.recommendations if got else [])
         ]
         recommendations += recs
         areas.append(
             AreaView(
                 id=area.id,
-                number=number,
+                number=n,
                 title=area.title,
                 heading=area.heading,
                 themes=[ThemeView(t.id, t.text) for t in area.themes],
-                strengths=_items(got.strengths, refs, theme_text) if got else [],
-                areas_for_development=_items(got.areas_for_development, refs, theme_text)
-                if got
-                else [],
+                strengths=strengths,
+                areas_for_development=for_development,
                 recommendations=recs,
-                school_strengths=_items(own.strengths, refs, theme_text) if own else [],
-                school_areas_for_development=_items(own.areas_for_development, refs, theme_text)
+                school_strengths=_items(own.strengths, cite_own, theme_text) if own else [],
+                school_areas_for_development=_items(own.areas_for_development, cite_own, theme_text)
                 if own
                 else [],
             )
@@ -392,20 +378,28 @@ def build(ws: Workspace) -> ReportView:
             LogEntry(
                 ref=refs[item.id],
                 date=short_date(item.date),
-                method=term("methods", item.method),
+                method=_capital(term("methods", item.method, inline=True)),
                 title=item.title or "",
                 stakeholders=", ".join(
                     term("stakeholders", s, inline=True) for s in item.stakeholders
                 ),
                 areas=", ".join(_area_titles(item, fw)),
                 notes=lists_after_text(item.notes or ""),
-                attachments=item.attachments,
+                attachments=[Attachment(PurePosixPath(a).name, quote(a)) for a in item.attachments],
             )
             for item in evidence.log
         ],
         school_completed_by=[person(p) for p in sef.completed_by],
         school_date=long_date(sef.date),
+        school_context=lists_after_text(sef.context or ""),
+        sign_off=[Row([p.name, p.role or "", p.organisation or ""]) for p in review.reviewers],
+        sent=long_date(d.report_sent),
     )
+
+
+def _capital(text: str) -> str:
+    """A short term ("lesson observation") at the start of a table cell."""
+    return text[:1].upper() + text[1:]
 
 
 def _area_titles(item: EvidenceItem, fw: Framework) -> list[str]:
@@ -419,7 +413,7 @@ def _stakeholders(log: list[EvidenceItem]) -> list[str]:
     seen: list[str] = []
     for t in vocabulary.terms:  # the guide's order first, then the user's own
         if any(s.id == t.id for item in log for s in item.stakeholders):
-            seen.append(t.label)
+            seen.append(t.inline)
     for item in log:
         for s in item.stakeholders:
             if s.other and s.other not in seen:

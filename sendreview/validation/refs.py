@@ -11,7 +11,7 @@ from sendreview import frameworks
 from sendreview.diagnostics import Diagnostic
 from sendreview.modelcheck import did_you_mean
 from sendreview.models.common import EVIDENCE_ID, RECOMMENDATION_ID, Ref
-from sendreview.models.walk import Loc, iter_refs
+from sendreview.models.walk import Loc
 from sendreview.workspace import Part, Workspace
 
 
@@ -29,10 +29,9 @@ class Mention:
 
 def mentions(ws: Workspace) -> Iterator[Mention]:
     for part in [*ws.parts.values(), *ws.follow_ups]:
-        if not isinstance(part.raw, dict):
-            continue
-        for loc, ref, value, on_key in iter_refs(part.model_class, part.raw):
-            yield Mention(part, loc, ref, value, on_key)
+        for loc, ref, value, on_key in part.marked:
+            if isinstance(ref, Ref):
+                yield Mention(part, loc, ref, value, on_key)
 
 
 def _hint(value: str, options: list[str], extra: str = "") -> str:

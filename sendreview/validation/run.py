@@ -28,11 +28,11 @@ class Result:
 
 def check_workspace(ws: Workspace) -> list[Diagnostic]:
     """All diagnostics for a loaded workspace, sorted by file and position."""
-    from sendreview.validation import attachments, completeness, consistency, refs, visits
+    from sendreview.validation import attachments, completeness, consistency, refs, text, visits
 
     out = list(ws.diagnostics)
     if ws.parts.get("review") is not None:
-        for layer in (refs, attachments, consistency, completeness, visits):
+        for layer in (refs, text, attachments, consistency, completeness, visits):
             out.extend(layer.check(ws))
     return sorted(out, key=Diagnostic.sort_key)
 

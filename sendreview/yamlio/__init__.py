@@ -46,20 +46,15 @@ class YamlFile:
     data: Any = None
     node: Node | None = None
     problems: list[Diagnostic] = field(default_factory=list)
+    source: str = ""  # the text it was parsed from
 
     @property
     def ok(self) -> bool:
         return not any(p.is_error for p in self.problems) and self.node is not None
 
-    def position(self, loc: Sequence[str | int], *, key: bool = False) -> tuple[int, int] | None:
-        """Line and column (1-based) of the value at ``loc``, or of the nearest thing above it.
-
-        With ``key=True`` the position of the mapping key itself (for unknown keys).
-        """
-        node = self.node
-        if node is None:
-            return None
-        key_node: Node | None = None
+    def _find(self, loc: Sequence[str | int]) -> tuple[Node | None, Node | None, bool]:
+        """(the node at ``loc`` or the nearest above it, its mapping key, whether found)."""
+        node, key_node = self.node, None
         for step in loc:
             child: Node | None = None
             if isinstance(node, MappingNode):
@@ -74,13 +69,36 @@ class YamlFile:
             ):
                 child, key_node = node.value[step], None
             if child is None:
-                break
+                return node, key_node, False
             node = child
-        else:  # reached the value itself: an empty one is best shown at its key
+        return node, key_node, True
+
+    def position(self, loc: Sequence[str | int], *, key: bool = False) -> tuple[int, int] | None:
+        """Line and column (1-based) of the value at ``loc``, or of the nearest thing above it.
+
+        With ``key=True`` the position of the mapping key itself (for unknown keys).
+        """
+        node, key_node, found = self._find(loc)
+        if node is None:
+            return None
+        if found:  # reached the value itself: an empty one is best shown at its key
             empty = isinstance(node, ScalarNode) and node.tag == NULL and not node.value
             if key_node is not None and (key or empty or isinstance(node, MappingNode)):
                 node = key_node
         return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def text_position(self, loc: Sequence[str | int], line: int) -> tuple[int, int] | None:
+        """Where line ``line`` (from 1) of the text at ``loc`` is, for a text written as a
+        literal block (``|``), whose lines are the file's lines; else where the text is."""
+        node, _, found = self._find(loc)
+        lines = self.source.splitlines()
+        index = node.start_mark.line + line if node is not None else 0  # after the "|"
+        if not (found and isinstance(node, ScalarNode) and node.style == "|") or index >= len(
+            lines
+        ):
+            return self.position(loc)
+        text = lines[index]
+        return index + 1, len(text) - len(text.lstrip()) + 1
 
     def diagnostic(
         self,
@@ -104,8 +122,8 @@ def read(path: Path, display: str | None = None, *, root: Path | None = None) ->
     """
     doc = YamlFile(path, display or str(path))
     try:
-        text = read_text(path, doc.display, root)
-        doc.data, doc.node = parse(text, doc.display, doc.problems)
+        doc.source = read_text(path, doc.display, root)
+        doc.data, doc.node = parse(doc.source, doc.display, doc.problems)
     except Problem as p:
         doc.problems.append(p.diagnostic)
     return doc
@@ -115,7 +133,8 @@ def parse_text(text: str, display: str = "<text>") -> YamlFile:
     """Parse YAML held in memory (tests, scaffolds) exactly as a file would be."""
     doc = YamlFile(Path(display), display)
     try:
-        doc.data, doc.node = parse(text.removeprefix("\ufeff"), display, doc.problems)
+        doc.source = text.removeprefix("\ufeff")
+        doc.data, doc.node = parse(doc.source, display, doc.problems)
     except Problem as p:
         doc.problems.append(p.diagnostic)
     return doc

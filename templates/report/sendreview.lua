@@ -90,6 +90,11 @@ local sanitise = {
     return div
   end,
   Span = function(span)
+    local href = span.attributes.href or ""
+    if span.classes:includes("attachment") and href:match("^[%w%-._~/%%]+$") then
+      span.attr = pandoc.Attr("", {"attachment"}, {href = href})  -- an evidence attachment
+      return span
+    end
     local id = safe_id(span.identifier)
     if id == "" then return span.content end
     span.attr = pandoc.Attr(id)
@@ -186,14 +191,28 @@ end
 
 local ids = {}
 local allowed_images = {}
+local attachments_base = nil  -- HTML only: the review folder, seen from the report
 
-local function note_allowed_images(meta)
+local function read_meta(meta)
   local value = meta["allowed-images"]
   if value then
     for name in string.gmatch(pandoc.utils.stringify(value), "[^,]+") do
       allowed_images[name] = true
     end
   end
+  if meta["attachments-base"] then
+    attachments_base = pandoc.utils.stringify(meta["attachments-base"])
+  end
+end
+
+-- An evidence attachment: a link to the file in an HTML report, which sits beside the
+-- review; elsewhere (a document that is printed or e-mailed) the file's name alone.
+local function attachment(span)
+  if not span.classes:includes("attachment") then return nil end
+  if attachments_base and FORMAT:match("^html") then
+    return pandoc.Link(span.content, attachments_base .. span.attributes.href)
+  end
+  return span.content
 end
 
 local function note_id(el)
@@ -263,7 +282,7 @@ end
 
 return {
   {
-    Meta = note_allowed_images,
+    Meta = read_meta,
   },
   sanitise,  -- first: every raw block after this one is sendreview's own
   {
@@ -290,6 +309,9 @@ return {
     Image = function(img)
       if not allowed_images[img.src] then return pandoc.Emph(img.caption) end
     end,
+  },
+  {
+    Span = attachment,  -- after the links are checked: these are sendreview's own
   },
   {
     Table = function(tbl)

@@ -126,7 +126,8 @@ def words(text: str) -> str:
 
 def forms(leaf: Leaf, fw: Framework) -> list[str]:
     """The ways a report may show ``leaf``'s value (see the module's rules)."""
-    value, ref = leaf.value, (leaf.refs[0] if leaf.refs else None)
+    value = leaf.value
+    ref = next((r for r in leaf.refs if isinstance(r, Ref)), None)
     if leaf.path == "review.framework":
         return [fw.title]
     if ref is not None and ref.kind == "vocab" and ref.vocab:

@@ -169,9 +169,9 @@ def test_follow_up_report_has_its_table_and_chart(rendered: dict[str, Path]) -> 
     assert len(progress.rows) == 1 + len(recommendations(RIVERSIDE))
     r9 = next(r for r in progress.rows if r.cells[0].text == "R9")
     assert [c.text for c in r9.cells[2:]] == [
-        "◐ In progress",
-        "● Achieved",
-        "◐ In progress",
+        "●○○ In progress",
+        "●●○ Achieved",
+        "●○○ In progress",
         "Slipped ↓",
     ]
     xml = docx_xml(docx)

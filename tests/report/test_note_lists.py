@@ -12,7 +12,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from sendreview.report import render_report
-from sendreview.report.views import lists_after_text
+from sendreview.report.markdown import lists_after_text
 from tests.conftest import RIVERSIDE, copy_workspace
 
 CASE_STUDIES = """    notes: >-
