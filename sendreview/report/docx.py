@@ -4,6 +4,7 @@
   after asking to update fields; we put the headings in straight away (linked to
   their places), so the contents show in every viewer, and Word still offers to
   update them with page numbers.
+- Tables fitted to their words and to the page (sendreview/report/docx_tables.py).
 - Landscape pages for the Annex 3 grid: the Lua filter leaves markers where the
   wide section starts and ends; here they become section breaks that copy the
   document's own page setup (so the footer with page numbers carries on).
@@ -20,6 +21,8 @@ import io
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
+
+from sendreview.report.docx_tables import Styles, fit_tables
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 LANDSCAPE_START, LANDSCAPE_END = "SendreviewLandscapeStart", "SendreviewLandscapeEnd"
@@ -120,7 +123,9 @@ def _namespaces(data: bytes) -> None:
         ET.register_namespace(prefix, uri)
 
 
-def finish_document(data: bytes) -> bytes:
+def finish_document(data: bytes, styles: bytes | None = None) -> bytes:
+    """The finished word/document.xml; `styles` is word/styles.xml, for the sizes of text
+    the tables are fitted to."""
     _namespaces(data)
     root = ET.fromstring(data)
     body = root.find(_w("body"))
@@ -128,6 +133,7 @@ def finish_document(data: bytes) -> bytes:
         return data
     _fill_toc(root, body)
     _sections(body)
+    fit_tables(body, Styles.read(styles))
     written: bytes = ET.tostring(root, encoding="UTF-8", xml_declaration=True)
     return written
 
@@ -135,8 +141,9 @@ def finish_document(data: bytes) -> bytes:
 def finish(path: Path) -> None:
     with zipfile.ZipFile(path) as z:
         entries = [(info, z.read(info)) for info in z.infolist()]
+        styles = z.read("word/styles.xml") if "word/styles.xml" in z.namelist() else None
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for info, data in entries:
             if info.filename == "word/document.xml":
-                data = finish_document(data)
+                data = finish_document(data, styles)
             z.writestr(info, data)

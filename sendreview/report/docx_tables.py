@@ -1,0 +1,342 @@
+"""Word tables that lay out well: no word split mid-word, no lone line over a page break.
+
+pandoc writes every table with fixed column widths taken from the template's
+proportions. A narrow column (Owner, Priority, Who) then gets less room than its
+longest word, and Word and LibreOffice break that word mid-word ("Headteach|er").
+Owners, areas and methods differ from review to review, so the widths are fitted here,
+per table, to the words the table actually holds:
+
+- each column is given at least the width of its longest unbreakable word (measured with
+  the font's own glyph widths, bold heading cells included), and the extra comes out of
+  the columns that have room to spare, in proportion to that room. The template's
+  proportions stay as they are wherever they already fit.
+- the table keeps its fixed layout. Autofit would leave the sizing to each program, and
+  LibreOffice and Google Docs do not autofit the way Word does, so the same file would
+  read differently in each; fitted fixed widths look the same everywhere.
+
+Rows and pages: a short row is kept on one page (`cantSplit`); a long row (the Annex 3
+grid) may break between its lines, but never leaves a single line behind or ahead
+(widow and orphan control on every paragraph of a cell). Heading rows repeat on each
+page; pandoc marks them (`tblHeader`) and they are kept whole too.
+
+Widths are measured with Helvetica's metrics (from matplotlib's bundled AFM files):
+Arial, the house font, and Liberation Sans, its stand-in where Arial is missing, share
+them glyph for glyph. Word and LibreOffice disagree about the size of text in a table
+(the table style says 9pt; LibreOffice lets the paragraph style's 10.5pt win), so the
+larger is used: fitted for either, the column is wide enough in both.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+TWIPS_PER_PT = 20
+# Rendering is not the metric file: rounding, a different hinting, a font of the same
+# widths but another make. A word gets this much more than it measures.
+SLACK = 1.04
+SLACK_TWIPS = 30
+# A word that needs more than this share of the table (a web address) breaks anyway;
+# it must not squeeze every other column to make room for itself.
+MAX_SHARE = 1 / 3
+# A row no taller than this share of the page's text height stays on one page.
+SHORT_ROW = 0.4
+LINE_HEIGHT = 1.2  # a line, as a multiple of the font size
+# Where a line may break: after spaces, and after a hyphen or dash inside a word.
+BREAKS = re.compile(r"\s+|(?<=[-‐–—])(?=\w)")
+# Glyph names of the punctuation the reports use, for characters outside ASCII.
+GLYPHS = {
+    "‘": "quoteleft",
+    "’": "quoteright",
+    "“": "quotedblleft",
+    "”": "quotedblright",
+    "–": "endash",
+    "—": "emdash",
+    "…": "ellipsis",
+    "•": "bullet",
+    "·": "periodcentered",
+    "£": "sterling",
+    "€": "Euro",
+    "\u00a0": "space",
+}
+
+
+def _w(name: str) -> str:
+    return f"{{{W}}}{name}"
+
+
+def _int(el: ET.Element | None, attr: str = "w", default: int = 0) -> int:
+    value = el.get(_w(attr)) if el is not None else None
+    try:
+        return int(float(value)) if value is not None else default
+    except ValueError:
+        return default
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Advance widths of one font, in thousandths of the font size."""
+
+    by_code: dict[int, int]
+    by_name: dict[str, int]
+    widest: int
+
+    def width(self, char: str) -> int:
+        code = ord(char)
+        if 32 <= code < 127:
+            return self.by_code.get(code, self.widest)
+        name = GLYPHS.get(char)
+        if name is None:
+            base = unicodedata.normalize("NFD", char)[:1]  # é → e
+            return self.width(base) if base and base != char else self.widest
+        return self.by_name.get(name, self.widest)
+
+
+@functools.cache
+def metrics(bold: bool) -> Metrics:
+    import matplotlib
+
+    name = "Helvetica-Bold" if bold else "Helvetica"
+    path = Path(matplotlib.get_data_path()) / "fonts" / "pdfcorefonts" / f"{name}.afm"
+    by_code: dict[int, int] = {}
+    by_name: dict[str, int] = {}
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if not line.startswith("C "):
+            continue
+        fields = dict(f.strip().split(" ", 1) for f in line.split(";") if " " in f.strip())
+        width = int(float(fields.get("WX", "0")))
+        if int(fields["C"]) >= 0:
+            by_code[int(fields["C"])] = width
+        by_name[fields.get("N", "")] = width
+    return Metrics(by_code, by_name, max(by_code.values()))
+
+
+@dataclass(frozen=True)
+class Styles:
+    """What styles.xml says about the size and weight of text, and the cells' margins."""
+
+    sizes: dict[str, int]  # style id → font size, half-points (following basedOn)
+    bold: dict[str, bool]
+    default_size: int
+    margins: dict[str, int]  # table style id → left + right cell margin, twips
+
+    @classmethod
+    def read(cls, data: bytes | None) -> Styles:
+        if data is None:
+            return cls({}, {}, 24, {})
+        root = ET.fromstring(data)
+        by_id = {s.get(_w("styleId"), ""): s for s in root.iter(_w("style"))}
+
+        def inherited(style_id: str, prop: str) -> ET.Element | None:
+            seen: set[str] = set()
+            while style_id in by_id and style_id not in seen:
+                seen.add(style_id)
+                found = by_id[style_id].find(f"{_w('rPr')}/{_w(prop)}")
+                if found is not None:
+                    return found
+                based = by_id[style_id].find(_w("basedOn"))
+                style_id = based.get(_w("val"), "") if based is not None else ""
+            return None
+
+        found = {i: inherited(i, "sz") for i in by_id}
+        sizes = {i: _int(sz, "val") for i, sz in found.items() if sz is not None}
+        bold = {i: _on(inherited(i, "b")) for i in by_id}
+        default = root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}/{_w('sz')}")
+        margins = {
+            i: max((_int(m.find(_w("left"))) for m in s.iter(_w("tblCellMar"))), default=108)
+            + max((_int(m.find(_w("right"))) for m in s.iter(_w("tblCellMar"))), default=108)
+            for i, s in by_id.items()
+            if s.get(_w("type")) == "table"
+        }
+        return cls(sizes, bold, _int(default, "val", 24), margins)
+
+
+def _on(el: ET.Element | None) -> bool:
+    return el is not None and el.get(_w("val"), "true") not in ("0", "false", "off")
+
+
+def _style_of(el: ET.Element, props: str, tag: str) -> str:
+    found = el.find(f"{_w(props)}/{_w(tag)}")
+    return found.get(_w("val"), "") if found is not None else ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    words: list[float]  # the width of each unbreakable piece, twips
+    space: float  # the width of a space, twips
+    size: float  # the largest font size, pt
+    indent: int  # twips
+
+
+def _paragraph(p: ET.Element, styles: Styles, table_size: int, heading: bool) -> Paragraph:
+    """The paragraph's unbreakable pieces, measured run by run (a word can change
+    weight halfway, like a bold term inside a sentence)."""
+    p_style = _style_of(p, "pPr", "pStyle")
+    base = max(table_size, styles.sizes.get(p_style, styles.default_size))
+    chars: list[tuple[str, int, bool]] = []  # character, half-points, bold
+    for run in p.iter(_w("r")):
+        size = _int(run.find(f"{_w('rPr')}/{_w('sz')}"), "val", base)
+        bold_el = run.find(f"{_w('rPr')}/{_w('b')}")
+        bold = heading or styles.bold.get(p_style, False)
+        bold = _on(bold_el) if bold_el is not None else bold
+        for part in run:
+            if part.tag == _w("t"):
+                chars.extend((c, size, bold) for c in part.text or "")
+            elif part.tag in (_w("tab"), _w("br"), _w("cr")):
+                chars.append((" ", size, bold))
+    text = "".join(c for c, _, _ in chars)
+    words: list[float] = []
+    start = 0
+    for gap in [*BREAKS.finditer(text), None]:
+        end = gap.start() if gap else len(text)
+        if end > start:
+            words.append(sum(metrics(b).width(c) * s / 2 for c, s, b in chars[start:end]) / 50)
+        start = gap.end() if gap else end
+    largest = max((s for _, s, _ in chars), default=base) / 2
+    indent = 720 * (1 + _int(p.find(f"{_w('pPr')}/{_w('numPr')}/{_w('ilvl')}"), "val"))
+    if p.find(f"{_w('pPr')}/{_w('numPr')}") is None:
+        indent = 0
+    return Paragraph(words, metrics(False).width(" ") * largest / 50, largest, indent)
+
+
+def _lines(para: Paragraph, width: float) -> int:
+    """How many lines the paragraph takes in a column this wide (greedy, as Word fills)."""
+    lines, used = 1, 0.0
+    room = max(width - para.indent, 1.0)
+    for word in para.words:
+        if used and used + para.space + word > room:
+            lines, used = lines + 1, 0.0
+        used += (para.space if used else 0.0) + word
+        lines += max(0, math.ceil(word / room) - 1)
+    return lines
+
+
+def _fit(widths: list[float], needs: list[float], total: int) -> list[int]:
+    """Column widths summing to `total`: every column at least its need, the extra taken
+    from the columns with room to spare, in proportion to that room."""
+    scaled = [w * total / (sum(widths) or 1) for w in widths]
+    needs = [min(n, total * MAX_SHARE) for n in needs]
+    if sum(needs) >= total:  # no room to fit every word: share out by need
+        fitted = [n * total / sum(needs) for n in needs]
+    else:
+        deficit = sum(max(0.0, n - w) for n, w in zip(needs, scaled, strict=True))
+        room = sum(max(0.0, w - n) for n, w in zip(needs, scaled, strict=True))
+        fitted = [
+            n if w <= n else w - (deficit * (w - n) / room if deficit else 0.0)
+            for n, w in zip(needs, scaled, strict=True)
+        ]
+    out = [math.floor(f) for f in fitted]
+    out[out.index(max(out))] += total - sum(out)
+    return out
+
+
+def _cells(row: ET.Element) -> Iterator[tuple[int, int, ET.Element]]:
+    """(first grid column, columns spanned, cell) for each cell of a row."""
+    col = 0
+    for tc in row.findall(_w("tc")):
+        span = max(1, _int(tc.find(f"{_w('tcPr')}/{_w('gridSpan')}"), "val", 1))
+        yield col, span, tc
+        col += span
+
+
+def _set_width(tc: ET.Element, twips: int) -> None:
+    tc_pr = tc.find(_w("tcPr"))
+    if tc_pr is None:
+        tc_pr = ET.Element(_w("tcPr"))
+        tc.insert(0, tc_pr)
+    for old in tc_pr.findall(_w("tcW")):
+        tc_pr.remove(old)
+    at = 1 if tc_pr.find(_w("cnfStyle")) is not None else 0  # the schema's order
+    tc_pr.insert(at, ET.Element(_w("tcW"), {_w("w"): str(twips), _w("type"): "dxa"}))
+
+
+def _widow_control(p: ET.Element) -> None:
+    p_pr = p.find(_w("pPr"))
+    if p_pr is None:
+        p_pr = ET.Element(_w("pPr"))
+        p.insert(0, p_pr)
+    if p_pr.find(_w("widowControl")) is not None:
+        return
+    before = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr")
+    at = sum(1 for child in p_pr if child.tag in {_w(t) for t in before})
+    p_pr.insert(at, ET.Element(_w("widowControl")))
+
+
+def _row_flag(row: ET.Element, name: str) -> None:
+    tr_pr = row.find(_w("trPr"))
+    if tr_pr is None:
+        tr_pr = ET.Element(_w("trPr"))
+        at = 1 if row.find(_w("tblPrEx")) is not None else 0
+        row.insert(at, tr_pr)
+    if tr_pr.find(_w(name)) is None:
+        tr_pr.append(ET.Element(_w(name)))
+
+
+def fit_table(tbl: ET.Element, styles: Styles, text_width: int, text_height: int) -> None:
+    grid = tbl.find(_w("tblGrid"))
+    if grid is None or not grid.findall(_w("gridCol")):
+        return
+    cols = grid.findall(_w("gridCol"))
+    table_style = _style_of(tbl, "tblPr", "tblStyle")
+    table_size = styles.sizes.get(table_style, 0)
+    margins = styles.margins.get(table_style, 216)
+    rows = tbl.findall(_w("tr"))
+    heading = [row.find(f"{_w('trPr')}/{_w('tblHeader')}") is not None for row in rows]
+    paragraphs = [
+        [
+            (col, span, [_paragraph(p, styles, table_size, head) for p in tc.iter(_w("p"))])
+            for col, span, tc in _cells(row)
+        ]
+        for row, head in zip(rows, heading, strict=True)
+    ]
+    needs = [0.0] * len(cols)
+    for row_cells in paragraphs:
+        for col, span, paras in row_cells:
+            if span == 1 and col < len(cols):
+                longest = max((max(p.words, default=0) + p.indent for p in paras), default=0)
+                needs[col] = max(needs[col], longest * SLACK + SLACK_TWIPS + margins)
+    widths = _fit([float(_int(c)) for c in cols], needs, text_width)
+    for c, width in zip(cols, widths, strict=True):
+        c.set(_w("w"), str(width))
+    for row, head, row_cells in zip(rows, heading, paragraphs, strict=True):
+        height = 0.0
+        for (col, span, paras), (_, _, tc) in zip(row_cells, _cells(row), strict=True):
+            room = sum(widths[col : col + span])
+            _set_width(tc, room)
+            for p in tc.iter(_w("p")):
+                _widow_control(p)
+            # about 4pt of spacing between paragraphs
+            points = sum(_lines(p, room - margins) * p.size * LINE_HEIGHT + 4 for p in paras)
+            height = max(height, points * TWIPS_PER_PT)
+        if head or height <= SHORT_ROW * text_height:
+            _row_flag(row, "cantSplit")
+
+
+def _page(sect: ET.Element) -> tuple[int, int]:
+    """The text's width and height on the pages a section sets up, in twips."""
+    size, margin = sect.find(_w("pgSz")), sect.find(_w("pgMar"))
+    width = _int(size, "w", 11906) - _int(margin, "left", 1134) - _int(margin, "right", 1134)
+    height = _int(size, "h", 16838) - _int(margin, "top", 1134) - _int(margin, "bottom", 1134)
+    return width, height
+
+
+def fit_tables(body: ET.Element, styles: Styles) -> None:
+    """Fit every table of the body to the pages of its section (the landscape section
+    of the Annex 3 grid is wider than the rest)."""
+    sect = body.find(_w("sectPr"))
+    if sect is None:
+        return
+    # a section's setup is in the paragraph that ends it, or the body's last sectPr
+    for node in reversed(list(body)):
+        ends = node.find(f"{_w('pPr')}/{_w('sectPr')}") if node.tag == _w("p") else None
+        if ends is not None:
+            sect = ends
+        elif node.tag == _w("tbl"):
+            fit_table(node, styles, *_page(sect))

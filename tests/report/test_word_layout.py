@@ -1,0 +1,157 @@
+"""The Word report, laid out: no word in it is broken across two lines.
+
+Issue 8, items 2 and 5: narrow fixed columns of the Word tables ("All recommendations",
+the evidence log) split words mid-word when laid out ("Headteach|er", "Priorit|y").
+LibreOffice lays out each docx as Word would and writes a PDF; pdftotext reads where
+every word of it landed, cell by cell (a cell's text is a block of lines), and each line
+break is checked against the words of the docx.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from tests.conftest import BROOKFIELD, RIVERSIDE
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+REPORTS = [f"{RIVERSIDE.name}-review", f"{BROOKFIELD.name}-review", f"{RIVERSIDE.name}-follow-up"]
+# A line may end after these inside a word: the break is the word's own.
+BREAK_AFTER = ("-", "‐", "–", "—", "/")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The docx's words, and which word follows which (a line break between two words
+    that follow each other in the text is an ordinary one)."""
+
+    prefixes: set[str]  # every beginning of every word
+    pairs: set[tuple[str, str]]
+
+    @classmethod
+    def of(cls, docx: Path) -> Vocabulary:
+        with zipfile.ZipFile(docx) as z:
+            root = ET.fromstring(z.read("word/document.xml"))
+        words: list[str] = []
+        for p in root.iter(f"{W}p"):
+            text = "".join(
+                (t.text or "") if t.tag == f"{W}t" else " "
+                for t in p.iter()
+                if t.tag in (f"{W}t", f"{W}tab", f"{W}br")
+            )
+            words.extend(text.split())
+        prefixes = {w[:i] for w in words for i in range(1, len(w) + 1)}
+        return cls(prefixes, set(pairwise(words)))
+
+
+@dataclass(frozen=True)
+class Split:
+    page: int
+    before: str
+    after: str
+
+    def __str__(self) -> str:
+        return f"page {self.page}: {self.before!r} | {self.after!r}"
+
+
+def blocks(xhtml: str) -> Iterator[tuple[int, list[list[str]]]]:
+    """(page, the words of each line) for each block of text pdftotext finds; in a table,
+    a block is the text of one cell (or one paragraph of it)."""
+    root = ET.fromstring(xhtml)
+    for number, page in enumerate(root.iter(f"{XHTML}page"), start=1):
+        for block in page.iter(f"{XHTML}block"):
+            lines = [
+                [w.text or "" for w in line.iter(f"{XHTML}word")]
+                for line in block.iter(f"{XHTML}line")
+            ]
+            yield number, [line for line in lines if line]
+
+
+def splits(laid_out: Iterator[tuple[int, list[list[str]]]], vocabulary: Vocabulary) -> list[Split]:
+    """Line breaks inside a word: the last word of a line and the first of the next make
+    (the start of) one word of the docx, and are not two words that follow each other."""
+    found = []
+    for page, lines in laid_out:
+        for line, following in pairwise(lines):
+            before, after = line[-1], following[0]
+            if before.endswith(BREAK_AFTER) or (before, after) in vocabulary.pairs:
+                continue
+            if before + after in vocabulary.prefixes:
+                found.append(Split(page, before, after))
+    return found
+
+
+def test_the_check_finds_a_word_broken_across_lines() -> None:
+    vocabulary = Vocabulary({"Headteacher"[:i] for i in range(1, 12)} | {"and"}, set())
+    laid_out = [(3, [["Owner"], ["Headteach"], ["er", "and"]])]
+    assert [str(s) for s in splits(iter(laid_out), vocabulary)] == ["page 3: 'Headteach' | 'er'"]
+    hyphen = Vocabulary({"non-negotiables"[:i] for i in range(1, 16)}, set())
+    assert not splits(iter([(1, [["non-"], ["negotiables"]])]), hyphen)
+
+
+@pytest.fixture(scope="module")
+def laid_out(
+    rendered: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, tuple[Path, str]]:
+    """'<example>-<kind>' → (its docx, pdftotext's words with their places in the PDF
+    that LibreOffice lays out from the docx)."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip(
+            "LibreOffice (soffice) is not installed; install Debian package "
+            "libreoffice-writer-nogui to run the Word layout test"
+        )
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip(
+            "pdftotext is not installed; install Debian package poppler-utils "
+            "to run the Word layout test"
+        )
+    base = tmp_path_factory.mktemp("word-layout")
+    docx = {report: rendered[f"{report}.docx"] for report in REPORTS}
+    # its own profile, so runs side by side (and a user's open LibreOffice) don't clash
+    profile = f"-env:UserInstallation={(base / 'profile').as_uri()}"
+    subprocess.run(
+        [soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(base)]
+        + [str(d) for d in docx.values()],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    out = {}
+    for report, path in docx.items():
+        pdf = base / path.with_suffix(".pdf").name
+        assert pdf.is_file(), f"LibreOffice wrote no PDF for {path.name}"
+        words = subprocess.run(
+            [pdftotext, "-bbox-layout", str(pdf), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        out[report] = (path, words)
+    return out
+
+
+@pytest.mark.parametrize("report", REPORTS)
+def test_no_word_is_broken_across_lines(laid_out: dict[str, tuple[Path, str]], report: str) -> None:
+    docx, words = laid_out[report]
+    broken = splits(blocks(words), Vocabulary.of(docx))
+    assert not broken, "words broken across lines:\n" + "\n".join(map(str, broken))
+
+
+def test_the_check_reads_the_narrow_columns(laid_out: dict[str, tuple[Path, str]]) -> None:
+    """The measure has something to measure: the recommendations' owners and the evidence
+    log's people are found as wrapped cells of several lines."""
+    _, words = laid_out[f"{RIVERSIDE.name}-review"]
+    wrapped = [" ".join(w for line in ls for w in line) for _, ls in blocks(words) if len(ls) > 1]
+    assert any("with the attendance officer and SENCO" in t for t in wrapped)
+    assert any("of governors and SEND governor" in t for t in wrapped)
