@@ -43,6 +43,7 @@ def test_the_wheel_holds_the_data(wheel: Path) -> None:
         "sendreview/frameworks/annex-2.yaml",
         "sendreview/frameworks/vocabularies.yaml",
         "sendreview/templates/report/reference.docx",
+        "sendreview/templates/report/reference.odt",
         "sendreview/templates/report/review.md.j2",
         "sendreview/templates/report/sendreview.lua",
         "sendreview/templates/scaffold/review.yaml.j2",

@@ -251,8 +251,11 @@ def to_file(markdown: str, fmt: str, style: Style, target: Path) -> None:
         _pandoc(markdown, "docx", docx_args(style), style, target)
         docx.finish(target)
     elif fmt == "odt":
+        from sendreview.report import odt
+
         ref = [f"--reference-doc={style.reference_odt}"] if style.reference_odt else []
         _pandoc(markdown, "odt", ref, style, target)
+        odt.finish(target)
     elif fmt == "html":
         html = _pandoc(
             markdown,

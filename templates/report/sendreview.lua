@@ -232,9 +232,14 @@ end
 
 -- A wide section (the Annex 3 grid) gets landscape pages where pages exist. For docx the
 -- markers become section breaks in sendreview/report/docx.py, which knows the page setup.
+-- For odt they are empty paragraphs whose styles (in reference.odt) start a page of the
+-- "Landscape" master page, and then one of the standard master page again.
 local function landscape(div)
   local before, after
-  if FORMAT == "docx" then
+  if FORMAT == "odt" then
+    before = pandoc.RawBlock("opendocument", '<text:p text:style-name="SendreviewLandscapeStart"/>')
+    after = pandoc.RawBlock("opendocument", '<text:p text:style-name="SendreviewLandscapeEnd"/>')
+  elseif FORMAT == "docx" then
     before = pandoc.RawBlock("openxml", '<w:p><w:pPr><w:pStyle w:val="SendreviewLandscapeStart"/></w:pPr></w:p>')
     after = pandoc.RawBlock("openxml", '<w:p><w:pPr><w:pStyle w:val="SendreviewLandscapeEnd"/></w:pPr></w:p>')
   elseif FORMAT == "typst" then

@@ -1,0 +1,149 @@
+"""Finishing touches to pandoc's ODT output that a reference ODT cannot give.
+
+- Table borders and the shaded heading row: pandoc writes the style of every table
+  cell into the document itself (``TableHeaderRowCell``, ``TableRowCell``, both
+  without borders), where the reference document's styles cannot reach; here they get
+  the Word report's thin blue-grey borders, cell padding and heading fill.
+- Lists inside table cells: pandoc gives each list's paragraphs a style of its own,
+  based on the body text's; inside a table they are based on the table text's
+  instead, so that a cell's list is as small as the rest of the cell, as in Word.
+- The table of contents: pandoc writes an empty index that LibreOffice fills only when
+  asked to update it; we put the headings in straight away (linked to their places),
+  so the contents show in every viewer, and LibreOffice can still add page numbers.
+
+The document is edited as XML (ElementTree), never as text. The zip is rewritten with
+its entries in the same order and with pandoc's own timestamps, the mimetype first and
+stored, so the file stays a valid and reproducible ODF package.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+XLINK = "http://www.w3.org/1999/xlink"
+
+BORDER = "0.5pt solid #A6B4C6"
+HEADING_FILL = "#E3EAF3"
+# the Word table style's cell margins: 50 twips above and below, 90 at the sides
+PADDING = {"top": "0.088cm", "bottom": "0.088cm", "left": "0.159cm", "right": "0.159cm"}
+CELL_STYLES = {"TableHeaderRowCell": HEADING_FILL, "TableRowCell": None}
+TOC_LEVELS = {"1": "Contents_20_1", "2": "Contents_20_2"}
+BODY_STYLES = ("Text_20_body", "First_20_paragraph")
+CELL_TEXT = "Table_20_Contents"
+TOC_LINK = "Index_20_Link"  # a character style of reference.odt: contents not shown as links
+
+
+def _cells(automatic: ET.Element) -> None:
+    for style in automatic.findall(f"{{{STYLE}}}style"):
+        name = style.get(f"{{{STYLE}}}name", "")
+        if name not in CELL_STYLES or style.get(f"{{{STYLE}}}family") != "table-cell":
+            continue
+        props = style.find(f"{{{STYLE}}}table-cell-properties")
+        if props is None:
+            props = ET.SubElement(style, f"{{{STYLE}}}table-cell-properties")
+        props.set(f"{{{FO}}}border", BORDER)
+        for side, width in PADDING.items():
+            props.set(f"{{{FO}}}padding-{side}", width)
+        fill = CELL_STYLES[name]
+        if fill:
+            props.set(f"{{{FO}}}background-color", fill)
+
+
+def _paragraph_styles(el: ET.Element, in_cell: bool, used: dict[bool, set[str]]) -> None:
+    """The paragraph styles used inside table cells (used[True]) and outside (used[False])."""
+    for child in el:
+        if child.tag in (f"{{{TEXT}}}p", f"{{{TEXT}}}h"):
+            used[in_cell].add(child.get(f"{{{TEXT}}}style-name", ""))
+        _paragraph_styles(child, in_cell or child.tag == f"{{{TABLE}}}table-cell", used)
+
+
+def _cell_lists(automatic: ET.Element, text: ET.Element) -> None:
+    used: dict[bool, set[str]] = {True: set(), False: set()}
+    _paragraph_styles(text, False, used)
+    only_in_cells = used[True] - used[False]
+    for style in automatic.findall(f"{{{STYLE}}}style"):
+        if (
+            style.get(f"{{{STYLE}}}name") in only_in_cells
+            and style.get(f"{{{STYLE}}}parent-style-name") in BODY_STYLES
+        ):
+            style.set(f"{{{STYLE}}}parent-style-name", CELL_TEXT)
+
+
+def _entries(text: ET.Element) -> list[ET.Element]:
+    entries = []
+    for heading in text.iter(f"{{{TEXT}}}h"):
+        style = TOC_LEVELS.get(heading.get(f"{{{TEXT}}}outline-level", ""))
+        mark = heading.find(f"{{{TEXT}}}bookmark-start")
+        if style is None or mark is None:
+            continue
+        p = ET.Element(f"{{{TEXT}}}p", {f"{{{TEXT}}}style-name": style})
+        link = ET.SubElement(
+            p,
+            f"{{{TEXT}}}a",
+            {
+                f"{{{XLINK}}}type": "simple",
+                f"{{{XLINK}}}href": f"#{mark.get(f'{{{TEXT}}}name')}",
+                f"{{{TEXT}}}style-name": TOC_LINK,
+                f"{{{TEXT}}}visited-style-name": TOC_LINK,
+            },
+        )
+        link.text = "".join(heading.itertext())
+        entries.append(p)
+    return entries
+
+
+def _fill_toc(text: ET.Element) -> None:
+    toc = text.find(f"{{{TEXT}}}table-of-content")
+    if toc is None or toc.find(f"{{{TEXT}}}index-body") is not None:
+        return
+    source = toc.find(f"{{{TEXT}}}table-of-content-source")
+    template = None if source is None else source.find(f"{{{TEXT}}}index-title-template")
+    body = ET.SubElement(toc, f"{{{TEXT}}}index-body")
+    if template is not None:
+        title = ET.SubElement(body, f"{{{TEXT}}}index-title", {f"{{{TEXT}}}name": "Contents"})
+        ET.SubElement(
+            title,
+            f"{{{TEXT}}}p",
+            {f"{{{TEXT}}}style-name": template.get(f"{{{TEXT}}}style-name", "")},
+        ).text = template.text
+    body.extend(_entries(text))
+
+
+def _namespaces(data: bytes) -> None:
+    """Keep pandoc's own prefixes (text:, style:, …) when the document is written back."""
+    for _, (prefix, uri) in ET.iterparse(io.BytesIO(data), events=("start-ns",)):
+        ET.register_namespace(prefix, uri)
+
+
+def finish_content(data: bytes) -> bytes:
+    _namespaces(data)
+    root = ET.fromstring(data)
+    automatic = root.find(f"{{{OFFICE}}}automatic-styles")
+    text = root.find(f"{{{OFFICE}}}body/{{{OFFICE}}}text")
+    if automatic is not None:
+        _cells(automatic)
+        if text is not None:
+            _cell_lists(automatic, text)
+    if text is not None:
+        _fill_toc(text)
+    written: bytes = ET.tostring(root, encoding="UTF-8", xml_declaration=True)
+    return written
+
+
+def finish(path: Path) -> None:
+    with zipfile.ZipFile(path) as z:
+        entries = [(info, z.read(info)) for info in z.infolist()]
+    with zipfile.ZipFile(path, "w") as z:
+        for info, data in entries:
+            if info.filename == "content.xml":
+                data = finish_content(data)
+            # each entry keeps its own compression: the mimetype stays stored
+            z.writestr(info, data)
