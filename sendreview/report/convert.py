@@ -318,6 +318,22 @@ def compile_typst(main: Path, target: Path, seconds: float | None = None) -> Non
     )
 
 
+# Typst tags its PDFs for screen readers and so writes /MarkInfo <</Marked true /Suspects
+# false>> in the catalog. poppler up to at least 25.11 (pdfinfo, evince; Debian 12 has
+# 22.12) takes a false /Suspects for a wrong type and prints "Syntax Error: Suspects object
+# is wrong type (boolean)" for every report (typst/typst#7140). false is the entry's
+# default, so it says nothing: it is blanked in place, to the same length, so that the
+# cross-reference table's offsets still hold. The tags themselves stay.
+_MARK_INFO = b"/MarkInfo<</Marked true/Suspects false>>"
+_MARK_INFO_BLANKED = _MARK_INFO.replace(b"/Suspects false", b" " * len(b"/Suspects false"))
+
+
+def _drop_default_suspects(pdf: Path) -> None:
+    data = pdf.read_bytes()
+    if data.count(_MARK_INFO) == 1:
+        pdf.write_bytes(data.replace(_MARK_INFO, _MARK_INFO_BLANKED))
+
+
 def _pdf(markdown: str, style: Style, target: Path) -> None:
     args = ["--standalone", f"--template={_template_file('report.typ')}"]
     if style.page.draft:
@@ -342,3 +358,4 @@ def _pdf(markdown: str, style: Style, target: Path) -> None:
         else:
             hint = _cause(style)
         raise SendreviewError(f"Typst could not produce the PDF report: {message}", hint) from e
+    _drop_default_suspects(target)

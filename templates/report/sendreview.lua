@@ -263,16 +263,29 @@ end
 -- the list puts its marker at the start of a line, at the same indent as the later items.
 local LISTS = {BulletList = true, OrderedList = true}
 
+-- Typst: a cell that opens with a bold lead-in paragraph and goes on (an evidence log
+-- entry's title, then what was seen) keeps the lead-in on the page of the text after it.
+-- A row may break between paragraphs (report.typ), and a title alone at the foot of a
+-- page, its text under the next page's heading row, reads as an entry with nothing in it.
+local function opens_with_lead_in(contents)
+  local first = contents[1]
+  return #contents > 1 and first.t == "Para" and first.content[1] ~= nil
+    and first.content[1].t == "Strong"
+end
+
 local function typst_cell_lists(tbl)
   local function fix(rows)
     for _, row in ipairs(rows) do
       for _, cell in ipairs(row.cells) do
-        local first = cell.contents[1]
+        local contents = cell.contents
+        local first = contents[1]
         if first and LISTS[first.t] then
-          local contents = cell.contents
           table.insert(contents, 1, pandoc.RawBlock("typst", "\n"))
-          cell.contents = contents
+        elseif first and opens_with_lead_in(contents) then
+          table.insert(contents, 2, pandoc.RawBlock("typst", "]"))
+          table.insert(contents, 1, pandoc.RawBlock("typst", "#block(sticky: true)["))
         end
+        cell.contents = contents
       end
     end
   end
