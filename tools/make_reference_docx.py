@@ -174,6 +174,9 @@ def main() -> None:
     styles = doc.styles
     for name in ("Normal", "Body Text", "First Paragraph", "Compact"):
         set_font(styles[name], 10.5 if name != "Compact" else None)
+    # no line of a paragraph left alone at the foot or head of a page, as in Word's own
+    # templates (pandoc's leaves it off); every paragraph style inherits it from Normal
+    styles["Normal"].paragraph_format.widow_control = True
     spacing(styles["Body Text"], 3, 6)
     spacing(styles["First Paragraph"], 3, 6)
     spacing(styles["Compact"], 0, 2)

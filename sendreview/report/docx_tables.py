@@ -49,6 +49,9 @@ MAX_SHARE = 1 / 3
 # A row no taller than this share of the page's text height stays on one page.
 SHORT_ROW = 0.4
 LINE_HEIGHT = 1.2  # a line, as a multiple of the font size
+# A list item in a cell: each level indented this much more, its bullet hanging in the
+# last LIST_HANG of it (twips: 0.5 cm and 0.4 cm)
+LIST_STEP, LIST_HANG = 284, 227
 # Where a line may break: after spaces, and after a hyphen or dash inside a word.
 BREAKS = re.compile(r"\s+|(?<=[-‐–—])(?=\w)")
 # Glyph names of the punctuation the reports use, for characters outside ASCII.
@@ -200,9 +203,8 @@ def _paragraph(p: ET.Element, styles: Styles, table_size: int, heading: bool) ->
             words.append(sum(metrics(b).width(c) * s / 2 for c, s, b in chars[start:end]) / 50)
         start = gap.end() if gap else end
     largest = max((s for _, s, _ in chars), default=base) / 2
-    indent = 720 * (1 + _int(p.find(f"{_w('pPr')}/{_w('numPr')}/{_w('ilvl')}"), "val"))
-    if p.find(f"{_w('pPr')}/{_w('numPr')}") is None:
-        indent = 0
+    level = _list_level(p)
+    indent = 0 if level is None else LIST_STEP * (level + 1)
     return Paragraph(words, metrics(False).width(" ") * largest / 50, largest, indent)
 
 
@@ -255,6 +257,57 @@ def _set_width(tc: ET.Element, twips: int) -> None:
         tc_pr.remove(old)
     at = 1 if tc_pr.find(_w("cnfStyle")) is not None else 0  # the schema's order
     tc_pr.insert(at, ET.Element(_w("tcW"), {_w("w"): str(twips), _w("type"): "dxa"}))
+
+
+def _list_level(p: ET.Element) -> int | None:
+    """The level of a list item (0 for the outermost), or None for a paragraph."""
+    if p.find(f"{_w('pPr')}/{_w('numPr')}") is None:
+        return None
+    return _int(p.find(f"{_w('pPr')}/{_w('numPr')}/{_w('ilvl')}"), "val")
+
+
+# the elements a paragraph's properties hold before its indentation (the schema's order)
+_BEFORE_IND = {
+    _w(t)
+    for t in (
+        "pStyle",
+        "keepNext",
+        "keepLines",
+        "pageBreakBefore",
+        "framePr",
+        "widowControl",
+        "numPr",
+        "suppressLineNumbers",
+        "pBdr",
+        "shd",
+        "tabs",
+        "suppressAutoHyphens",
+        "kinsoku",
+        "wordWrap",
+        "overflowPunct",
+        "topLinePunct",
+        "autoSpaceDE",
+        "autoSpaceDN",
+        "bidi",
+        "adjustRightInd",
+        "snapToGrid",
+        "spacing",
+    )
+}
+
+
+def _compact_list(p: ET.Element) -> None:
+    """A list item in a cell indented by its bullet's width, not Word's 1.27 cm a level:
+    in a column a quarter of the page wide, that indent took a fifth of every line."""
+    level = _list_level(p)
+    p_pr = p.find(_w("pPr"))
+    if level is None or p_pr is None:
+        return
+    for old in p_pr.findall(_w("ind")):
+        p_pr.remove(old)
+    at = max((i + 1 for i, child in enumerate(p_pr) if child.tag in _BEFORE_IND), default=0)
+    left = str(LIST_STEP * (level + 1))
+    p_pr.insert(at, ET.Element(_w("ind"), {_w("left"): left, _w("hanging"): str(LIST_HANG)}))
 
 
 def _widow_control(p: ET.Element) -> None:
@@ -312,6 +365,7 @@ def fit_table(tbl: ET.Element, styles: Styles, text_width: int, text_height: int
             _set_width(tc, room)
             for p in tc.iter(_w("p")):
                 _widow_control(p)
+                _compact_list(p)
             # about 4pt of spacing between paragraphs
             points = sum(_lines(p, room - margins) * p.size * LINE_HEIGHT + 4 for p in paras)
             height = max(height, points * TWIPS_PER_PT)
