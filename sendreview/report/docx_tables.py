@@ -104,10 +104,14 @@ class Metrics:
 
 @functools.cache
 def metrics(bold: bool) -> Metrics:
-    import matplotlib
+    import importlib.util
 
+    # found without importing matplotlib (numpy and all), which a Word report need not pay
+    spec = importlib.util.find_spec("matplotlib")
+    assert spec and spec.submodule_search_locations, "matplotlib is a dependency"
+    data = Path(next(iter(spec.submodule_search_locations))) / "mpl-data"
     name = "Helvetica-Bold" if bold else "Helvetica"
-    path = Path(matplotlib.get_data_path()) / "fonts" / "pdfcorefonts" / f"{name}.afm"
+    path = data / "fonts" / "pdfcorefonts" / f"{name}.afm"
     by_code: dict[int, int] = {}
     by_name: dict[str, int] = {}
     for line in path.read_text(encoding="latin-1").splitlines():
