@@ -19,56 +19,30 @@ grid) may break between its lines, but never leaves a single line behind or ahea
 (widow and orphan control on every paragraph of a cell). Heading rows repeat on each
 page; pandoc marks them (`tblHeader`) and they are kept whole too.
 
-Widths are measured with Helvetica's metrics (from matplotlib's bundled AFM files):
-Arial, the house font, and Liberation Sans, its stand-in where Arial is missing, share
-them glyph for glyph. Word and LibreOffice disagree about the size of text in a table
+Words are measured and widths shared out in sendreview/report/fitting.py, as for the
+ODT report. Word and LibreOffice disagree about the size of text in a table
 (the table style says 9pt; LibreOffice lets the paragraph style's 10.5pt win), so the
 larger is used: fitted for either, the column is wide enough in both.
 """
 
 from __future__ import annotations
 
-import functools
 import math
-import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from xml.etree import ElementTree as ET
+
+from sendreview.report.fitting import SLACK, SLACK_PT, fit, metrics, pieces
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TWIPS_PER_PT = 20
-# Rendering is not the metric file: rounding, a different hinting, a font of the same
-# widths but another make. A word gets this much more than it measures.
-SLACK = 1.04
-SLACK_TWIPS = 30
-# A word that needs more than this share of the table (a web address) breaks anyway;
-# it must not squeeze every other column to make room for itself.
-MAX_SHARE = 1 / 3
+SLACK_TWIPS = SLACK_PT * TWIPS_PER_PT
 # A row no taller than this share of the page's text height stays on one page.
 SHORT_ROW = 0.4
 LINE_HEIGHT = 1.2  # a line, as a multiple of the font size
 # A list item in a cell: each level indented this much more, its bullet hanging in the
 # last LIST_HANG of it (twips: 0.5 cm and 0.4 cm)
 LIST_STEP, LIST_HANG = 284, 227
-# Where a line may break: after spaces, and after a hyphen or dash inside a word.
-BREAKS = re.compile(r"\s+|(?<=[-‐–—])(?=\w)")
-# Glyph names of the punctuation the reports use, for characters outside ASCII.
-GLYPHS = {
-    "‘": "quoteleft",
-    "’": "quoteright",
-    "“": "quotedblleft",
-    "”": "quotedblright",
-    "–": "endash",
-    "—": "emdash",
-    "…": "ellipsis",
-    "•": "bullet",
-    "·": "periodcentered",
-    "£": "sterling",
-    "€": "Euro",
-    "\u00a0": "space",
-}
 
 
 def _w(name: str) -> str:
@@ -81,48 +55,6 @@ def _int(el: ET.Element | None, attr: str = "w", default: int = 0) -> int:
         return int(float(value)) if value is not None else default
     except ValueError:
         return default
-
-
-@dataclass(frozen=True)
-class Metrics:
-    """Advance widths of one font, in thousandths of the font size."""
-
-    by_code: dict[int, int]
-    by_name: dict[str, int]
-    widest: int
-
-    def width(self, char: str) -> int:
-        code = ord(char)
-        if 32 <= code < 127:
-            return self.by_code.get(code, self.widest)
-        name = GLYPHS.get(char)
-        if name is None:
-            base = unicodedata.normalize("NFD", char)[:1]  # é → e
-            return self.width(base) if base and base != char else self.widest
-        return self.by_name.get(name, self.widest)
-
-
-@functools.cache
-def metrics(bold: bool) -> Metrics:
-    import importlib.util
-
-    # found without importing matplotlib (numpy and all), which a Word report need not pay
-    spec = importlib.util.find_spec("matplotlib")
-    assert spec and spec.submodule_search_locations, "matplotlib is a dependency"
-    data = Path(next(iter(spec.submodule_search_locations))) / "mpl-data"
-    name = "Helvetica-Bold" if bold else "Helvetica"
-    path = data / "fonts" / "pdfcorefonts" / f"{name}.afm"
-    by_code: dict[int, int] = {}
-    by_name: dict[str, int] = {}
-    for line in path.read_text(encoding="latin-1").splitlines():
-        if not line.startswith("C "):
-            continue
-        fields = dict(f.strip().split(" ", 1) for f in line.split(";") if " " in f.strip())
-        width = int(float(fields.get("WX", "0")))
-        if int(fields["C"]) >= 0:
-            by_code[int(fields["C"])] = width
-        by_name[fields.get("N", "")] = width
-    return Metrics(by_code, by_name, max(by_code.values()))
 
 
 @dataclass(frozen=True)
@@ -198,14 +130,8 @@ def _paragraph(p: ET.Element, styles: Styles, table_size: int, heading: bool) ->
                 chars.extend((c, size, bold) for c in part.text or "")
             elif part.tag in (_w("tab"), _w("br"), _w("cr")):
                 chars.append((" ", size, bold))
-    text = "".join(c for c, _, _ in chars)
-    words: list[float] = []
-    start = 0
-    for gap in [*BREAKS.finditer(text), None]:
-        end = gap.start() if gap else len(text)
-        if end > start:
-            words.append(sum(metrics(b).width(c) * s / 2 for c, s, b in chars[start:end]) / 50)
-        start = gap.end() if gap else end
+    # pieces() measures in points; sizes here are half-points, widths twips
+    words = [w * TWIPS_PER_PT for w in pieces([(c, s / 2, b) for c, s, b in chars])]
     largest = max((s for _, s, _ in chars), default=base) / 2
     level = _list_level(p)
     indent = 0 if level is None else LIST_STEP * (level + 1)
@@ -222,25 +148,6 @@ def _lines(para: Paragraph, width: float) -> int:
         used += (para.space if used else 0.0) + word
         lines += max(0, math.ceil(word / room) - 1)
     return lines
-
-
-def _fit(widths: list[float], needs: list[float], total: int) -> list[int]:
-    """Column widths summing to `total`: every column at least its need, the extra taken
-    from the columns with room to spare, in proportion to that room."""
-    scaled = [w * total / (sum(widths) or 1) for w in widths]
-    needs = [min(n, total * MAX_SHARE) for n in needs]
-    if sum(needs) >= total:  # no room to fit every word: share out by need
-        fitted = [n * total / sum(needs) for n in needs]
-    else:
-        deficit = sum(max(0.0, n - w) for n, w in zip(needs, scaled, strict=True))
-        room = sum(max(0.0, w - n) for n, w in zip(needs, scaled, strict=True))
-        fitted = [
-            n if w <= n else w - (deficit * (w - n) / room if deficit else 0.0)
-            for n, w in zip(needs, scaled, strict=True)
-        ]
-    out = [math.floor(f) for f in fitted]
-    out[out.index(max(out))] += total - sum(out)
-    return out
 
 
 def _cells(row: ET.Element) -> Iterator[tuple[int, int, ET.Element]]:
@@ -359,7 +266,7 @@ def fit_table(tbl: ET.Element, styles: Styles, text_width: int, text_height: int
             if span == 1 and col < len(cols):
                 longest = max((max(p.words, default=0) + p.indent for p in paras), default=0)
                 needs[col] = max(needs[col], longest * SLACK + SLACK_TWIPS + margins)
-    widths = _fit([float(_int(c)) for c in cols], needs, text_width)
+    widths = fit([float(_int(c)) for c in cols], needs, text_width)
     for c, width in zip(cols, widths, strict=True):
         c.set(_w("w"), str(width))
     for row, head, row_cells in zip(rows, heading, paragraphs, strict=True):

@@ -1,0 +1,122 @@
+"""Table columns fitted to their longest word, for the Word and the ODT reports.
+
+pandoc gives every table fixed column widths from the template's proportions. A narrow
+column (Owner, Priority, Who) then gets less room than its longest word, and Word and
+LibreOffice break that word mid-word ("Headteach|er"). Each format's module reads its
+own file for the text of each cell, its font size and weight; here the words are
+measured and the widths shared out.
+
+Widths are measured with Helvetica's metrics (from matplotlib's bundled AFM files):
+Arial, the house font, and Liberation Sans, its stand-in where Arial is missing, share
+them glyph for glyph.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+# Rendering is not the metric file: rounding, a different hinting, a font of the same
+# widths but another make. A word gets this much more than it measures.
+SLACK = 1.04
+SLACK_PT = 1.5
+# A word that needs more than this share of the table (a web address) breaks anyway;
+# it must not squeeze every other column to make room for itself.
+MAX_SHARE = 1 / 3
+# Where a line may break: after spaces, and after a hyphen or dash inside a word.
+BREAKS = re.compile(r"\s+|(?<=[-‐–—])(?=\w)")
+# Glyph names of the punctuation the reports use, for characters outside ASCII.
+GLYPHS = {
+    "‘": "quoteleft",
+    "’": "quoteright",
+    "“": "quotedblleft",
+    "”": "quotedblright",
+    "–": "endash",
+    "—": "emdash",
+    "…": "ellipsis",
+    "•": "bullet",
+    "·": "periodcentered",
+    "£": "sterling",
+    "€": "Euro",
+    "\u00a0": "space",
+}
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Advance widths of one font, in thousandths of the font size."""
+
+    by_code: dict[int, int]
+    by_name: dict[str, int]
+    widest: int
+
+    def width(self, char: str) -> int:
+        code = ord(char)
+        if 32 <= code < 127:
+            return self.by_code.get(code, self.widest)
+        name = GLYPHS.get(char)
+        if name is None:
+            base = unicodedata.normalize("NFD", char)[:1]  # é → e
+            return self.width(base) if base and base != char else self.widest
+        return self.by_name.get(name, self.widest)
+
+
+@functools.cache
+def metrics(bold: bool) -> Metrics:
+    import importlib.util
+
+    # found without importing matplotlib (numpy and all), which a report need not pay
+    spec = importlib.util.find_spec("matplotlib")
+    assert spec and spec.submodule_search_locations, "matplotlib is a dependency"
+    data = Path(next(iter(spec.submodule_search_locations))) / "mpl-data"
+    name = "Helvetica-Bold" if bold else "Helvetica"
+    path = data / "fonts" / "pdfcorefonts" / f"{name}.afm"
+    by_code: dict[int, int] = {}
+    by_name: dict[str, int] = {}
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if not line.startswith("C "):
+            continue
+        fields = dict(f.strip().split(" ", 1) for f in line.split(";") if " " in f.strip())
+        width = int(float(fields.get("WX", "0")))
+        if int(fields["C"]) >= 0:
+            by_code[int(fields["C"])] = width
+        by_name[fields.get("N", "")] = width
+    return Metrics(by_code, by_name, max(by_code.values()))
+
+
+def pieces(chars: Sequence[tuple[str, float, bool]]) -> list[float]:
+    """The width in points of each unbreakable piece of a paragraph, given as (character,
+    font size in points, bold) — a word can change weight halfway, like a bold term."""
+    text = "".join(c for c, _, _ in chars)
+    widths: list[float] = []
+    start = 0
+    for gap in [*BREAKS.finditer(text), None]:
+        end = gap.start() if gap else len(text)
+        if end > start:
+            widths.append(sum(metrics(b).width(c) * s for c, s, b in chars[start:end]) / 1000)
+        start = gap.end() if gap else end
+    return widths
+
+
+def fit(widths: list[float], needs: list[float], total: int) -> list[int]:
+    """Column widths summing to `total`: every column at least its need, the extra taken
+    from the columns with room to spare, in proportion to that room."""
+    scaled = [w * total / (sum(widths) or 1) for w in widths]
+    needs = [min(n, total * MAX_SHARE) for n in needs]
+    if sum(needs) >= total:  # no room to fit every word: share out by need
+        fitted = [n * total / sum(needs) for n in needs]
+    else:
+        deficit = sum(max(0.0, n - w) for n, w in zip(needs, scaled, strict=True))
+        room = sum(max(0.0, w - n) for n, w in zip(needs, scaled, strict=True))
+        fitted = [
+            n if w <= n else w - (deficit * (w - n) / room if deficit else 0.0)
+            for n, w in zip(needs, scaled, strict=True)
+        ]
+    out = [math.floor(f) for f in fitted]
+    out[out.index(max(out))] += total - sum(out)
+    return out
