@@ -7,6 +7,7 @@
 - Lists inside table cells: pandoc gives each list's paragraphs a style of its own,
   based on the body text's; inside a table they are based on the table text's
   instead, so that a cell's list is as small as the rest of the cell, as in Word.
+- Table columns fitted to their words (sendreview/report/odt_tables.py).
 - The table of contents: pandoc writes an empty index that LibreOffice fills only when
   asked to update it; we put the headings in straight away (linked to their places),
   so the contents show in every viewer, and LibreOffice can still add page numbers.
@@ -22,6 +23,8 @@ import io
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
+
+from sendreview.report.odt_tables import Styles, fit_tables
 
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
@@ -123,7 +126,9 @@ def _namespaces(data: bytes) -> None:
         ET.register_namespace(prefix, uri)
 
 
-def finish_content(data: bytes) -> bytes:
+def finish_content(data: bytes, styles: bytes | None = None) -> bytes:
+    """content.xml finished; `styles` is the package's styles.xml, for the named styles
+    and the pages the tables are fitted to."""
     _namespaces(data)
     root = ET.fromstring(data)
     automatic = root.find(f"{{{OFFICE}}}automatic-styles")
@@ -133,6 +138,9 @@ def finish_content(data: bytes) -> bytes:
         if text is not None:
             _cell_lists(automatic, text)
     if text is not None:
+        # after the cells' padding and the lists' styles above: both count in the widths
+        named = None if styles is None else ET.fromstring(styles)
+        fit_tables(text, Styles.read(root, named))
         _fill_toc(text)
     written: bytes = ET.tostring(root, encoding="UTF-8", xml_declaration=True)
     return written
@@ -141,9 +149,10 @@ def finish_content(data: bytes) -> bytes:
 def finish(path: Path) -> None:
     with zipfile.ZipFile(path) as z:
         entries = [(info, z.read(info)) for info in z.infolist()]
+    styles = next((data for info, data in entries if info.filename == "styles.xml"), None)
     with zipfile.ZipFile(path, "w") as z:
         for info, data in entries:
             if info.filename == "content.xml":
-                data = finish_content(data)
+                data = finish_content(data, styles)
             # each entry keeps its own compression: the mimetype stays stored
             z.writestr(info, data)

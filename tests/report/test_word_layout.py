@@ -1,10 +1,11 @@
-"""The Word report, laid out: no word in it is broken across two lines.
+"""The Word and ODT reports, laid out: no word in them is broken across two lines.
 
 Issue 8, items 2 and 5: narrow fixed columns of the Word tables ("All recommendations",
-the evidence log) split words mid-word when laid out ("Headteach|er", "Priorit|y").
-LibreOffice lays out each docx as Word would and writes a PDF; pdftotext reads where
-every word of it landed, cell by cell (a cell's text is a block of lines), and each line
-break is checked against the words of the docx.
+the evidence log) split words mid-word when laid out ("Headteach|er", "Priorit|y"); the
+ODT tables did the same ("communicati|on"). LibreOffice lays out each docx as Word would,
+and each odt as its own, and writes a PDF; pdftotext reads where every word of it
+landed, cell by cell (a cell's text is a block of lines), and each line break is checked
+against the words of the document.
 """
 
 from __future__ import annotations
@@ -23,34 +24,57 @@ import pytest
 from tests.conftest import BROOKFIELD, RIVERSIDE
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 REPORTS = [f"{RIVERSIDE.name}-review", f"{BROOKFIELD.name}-review", f"{RIVERSIDE.name}-follow-up"]
+FORMATS = ["docx", "odt"]
 # A line may end after these inside a word: the break is the word's own.
 BREAK_AFTER = ("-", "‐", "–", "—", "/")
 
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The docx's words, and which word follows which (a line break between two words
+    """The document's words, and which word follows which (a line break between two words
     that follow each other in the text is an ordinary one)."""
 
     prefixes: set[str]  # every beginning of every word
     pairs: set[tuple[str, str]]
 
     @classmethod
-    def of(cls, docx: Path) -> Vocabulary:
-        with zipfile.ZipFile(docx) as z:
-            root = ET.fromstring(z.read("word/document.xml"))
+    def of(cls, document: Path) -> Vocabulary:
         words: list[str] = []
-        for p in root.iter(f"{W}p"):
-            text = "".join(
-                (t.text or "") if t.tag == f"{W}t" else " "
-                for t in p.iter()
-                if t.tag in (f"{W}t", f"{W}tab", f"{W}br")
-            )
+        for text in _docx_text(document) if document.suffix == ".docx" else _odt_text(document):
             words.extend(text.split())
         prefixes = {w[:i] for w in words for i in range(1, len(w) + 1)}
         return cls(prefixes, set(pairwise(words)))
+
+
+def _docx_text(docx: Path) -> Iterator[str]:
+    with zipfile.ZipFile(docx) as z:
+        root = ET.fromstring(z.read("word/document.xml"))
+    for p in root.iter(f"{W}p"):
+        yield "".join(
+            (t.text or "") if t.tag == f"{W}t" else " "
+            for t in p.iter()
+            if t.tag in (f"{W}t", f"{W}tab", f"{W}br")
+        )
+
+
+def _odt_text(odt: Path) -> Iterator[str]:
+    """The text of each paragraph and heading. Spaces, tabs and line breaks are elements
+    of their own in ODF; a note's paragraphs are paragraphs of their own."""
+    with zipfile.ZipFile(odt) as z:
+        root = ET.fromstring(z.read("content.xml"))
+
+    def text(el: ET.Element) -> str:
+        if el.tag == f"{TEXT}note":
+            return " "
+        gap = " " if el.tag in (f"{TEXT}s", f"{TEXT}tab", f"{TEXT}line-break") else ""
+        return gap + (el.text or "") + "".join(text(c) + (c.tail or "") for c in el)
+
+    for p in root.iter():
+        if p.tag in (f"{TEXT}p", f"{TEXT}h"):
+            yield text(p)
 
 
 @dataclass(frozen=True)
@@ -102,56 +126,68 @@ def test_the_check_finds_a_word_broken_across_lines() -> None:
 def laid_out(
     rendered: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, tuple[Path, str]]:
-    """'<example>-<kind>' → (its docx, pdftotext's words with their places in the PDF
-    that LibreOffice lays out from the docx)."""
+    """'<example>-<kind>.<format>' → (its docx or odt, pdftotext's words with their places
+    in the PDF that LibreOffice lays out from it)."""
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.skip(
             "LibreOffice (soffice) is not installed; install Debian package "
-            "libreoffice-writer-nogui to run the Word layout test"
+            "libreoffice-writer-nogui to run the Word and ODT layout test"
         )
     pdftotext = shutil.which("pdftotext")
     if pdftotext is None:
         pytest.skip(
             "pdftotext is not installed; install Debian package poppler-utils "
-            "to run the Word layout test"
+            "to run the Word and ODT layout test"
         )
     base = tmp_path_factory.mktemp("word-layout")
-    docx = {report: rendered[f"{report}.docx"] for report in REPORTS}
     # its own profile, so runs side by side (and a user's open LibreOffice) don't clash
     profile = f"-env:UserInstallation={(base / 'profile').as_uri()}"
-    subprocess.run(
-        [soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(base)]
-        + [str(d) for d in docx.values()],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
     out = {}
-    for report, path in docx.items():
-        pdf = base / path.with_suffix(".pdf").name
-        assert pdf.is_file(), f"LibreOffice wrote no PDF for {path.name}"
-        words = subprocess.run(
-            [pdftotext, "-bbox-layout", str(pdf), "-"],
+    for fmt in FORMATS:
+        documents = {f"{report}.{fmt}": rendered[f"{report}.{fmt}"] for report in REPORTS}
+        outdir = base / fmt  # a docx and an odt of one report make PDFs of one name
+        subprocess.run(
+            [soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(outdir)]
+            + [str(d) for d in documents.values()],
             check=True,
             capture_output=True,
-            text=True,
-        ).stdout
-        out[report] = (path, words)
+            timeout=300,
+        )
+        for key, path in documents.items():
+            pdf = outdir / path.with_suffix(".pdf").name
+            assert pdf.is_file(), f"LibreOffice wrote no PDF for {path.name}"
+            words = subprocess.run(
+                [pdftotext, "-bbox-layout", str(pdf), "-"],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+            out[key] = (path, words)
     return out
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("report", REPORTS)
-def test_no_word_is_broken_across_lines(laid_out: dict[str, tuple[Path, str]], report: str) -> None:
-    docx, words = laid_out[report]
-    broken = splits(blocks(words), Vocabulary.of(docx))
+def test_no_word_is_broken_across_lines(
+    laid_out: dict[str, tuple[Path, str]], report: str, fmt: str
+) -> None:
+    document, words = laid_out[f"{report}.{fmt}"]
+    broken = splits(blocks(words), Vocabulary.of(document))
     assert not broken, "words broken across lines:\n" + "\n".join(map(str, broken))
 
 
-def test_the_check_reads_the_narrow_columns(laid_out: dict[str, tuple[Path, str]]) -> None:
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_check_reads_the_narrow_columns(
+    laid_out: dict[str, tuple[Path, str]], fmt: str
+) -> None:
     """The measure has something to measure: the recommendations' owners and the evidence
-    log's people are found as wrapped cells of several lines."""
-    _, words = laid_out[f"{RIVERSIDE.name}-review"]
+    log's people are found as wrapped cells of several lines, and the document's words
+    are read."""
+    document, words = laid_out[f"{RIVERSIDE.name}-review.{fmt}"]
     wrapped = [" ".join(w for line in ls for w in line) for _, ls in blocks(words) if len(ls) > 1]
     assert any("with the attendance officer and SENCO" in t for t in wrapped)
     assert any("of governors and SEND governor" in t for t in wrapped)
+    vocabulary = Vocabulary.of(document)
+    assert "Headteacher" in vocabulary.prefixes
+    assert ("attendance", "officer") in vocabulary.pairs
