@@ -10,9 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sendreview.diagnostics import Diagnostic
-from sendreview.report.views import ReportView
+
+if TYPE_CHECKING:  # the view models (and the review's models under them) load only when a
+    # report is templated: a rendering reused from the cache needs none of them
+    from sendreview.report.views import ReportView
 
 
 @dataclass(frozen=True)
