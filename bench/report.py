@@ -28,6 +28,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -42,16 +43,37 @@ PDF_TARGET = 2.5
 Command = tuple[list[str], dict[str, str], bytes]
 
 
-def record_pandoc(review: Path, kind: str, work: Path) -> dict[str, Command]:
-    """The pandoc command, environment and input sendreview uses for each format, taken
-    from a rendering in this process; its working paths moved to ``work``."""
+def record_children(review: Path, kind: str, work: Path) -> dict[str, Command]:
+    """What sendreview runs for each format (command, environment, input), taken from a
+    rendering in this process, with the files each reads copied into ``work``: pandoc for
+    "docx" and "pdf" (Markdown → Typst), and "typst", the PDF's own process."""
     from sendreview.report import convert, render_report
 
-    seen: list[Command] = []
+    seen: dict[str, Command] = {}
     real = convert.run_child
 
     def recording(command: list[str], what: str, seconds: float, env: Any, data: Any = b"") -> Any:
-        seen.append((list(command), dict(env), bytes(data)))
+        fixed = list(command)
+        if command[0].endswith("pandoc"):
+            to = next(a for a in command if a.startswith("--to=")).removeprefix("--to=")
+            name = "pdf" if to == "typst" else to
+            for i, arg in enumerate(command):
+                if arg.startswith("--resource-path="):  # images, in a folder gone after the run
+                    images = shutil.copytree(arg.partition("=")[2], work / f"images-{name}")
+                    fixed[i] = f"--resource-path={images}"
+            if "-o" in fixed:
+                fixed[fixed.index("-o") + 1] = str(work / f"alone.{name}")
+        else:  # Typst: python -I -c SCRIPT main root out packages cache
+            name = "typst"
+            root = shutil.copytree(command[5], work / "typst")
+            main, out = root / Path(command[4]).name, work / "alone.pdf"
+            fixed[4:] = [
+                str(main),
+                str(root),
+                str(out),
+                *(str(root / Path(p).name) for p in command[7:]),
+            ]
+        seen[name] = (fixed, dict(env), bytes(data))
         return real(command, what, seconds, env, data)
 
     convert.run_child = recording
@@ -59,32 +81,7 @@ def record_pandoc(review: Path, kind: str, work: Path) -> dict[str, Command]:
         render_report(review, list(FORMATS), kind=kind, output=work / "recorded", force=True)
     finally:
         convert.run_child = real
-    commands = {}
-    for command, env, data in seen:
-        if not command[0].endswith("pandoc"):
-            continue  # Typst's own process
-        fmt = next(a for a in command if a.startswith("--to=")).removeprefix("--to=")
-        fixed = []
-        for arg in command:
-            if arg.startswith("--resource-path="):  # images, in a folder gone with the run
-                arg = "--resource-path=" + str(work / "images")
-            fixed.append(arg)
-        if "-o" in fixed:
-            fixed[fixed.index("-o") + 1] = str(work / f"pandoc-alone.{fmt}")
-        commands["pdf" if fmt == "typst" else fmt] = (fixed, env, data)
-    images = next(iter(review.glob("build/.sendreview-cache/*.json")), None)
-    if images is not None:  # the record holds the images; pandoc alone needs them on disk
-        _images(images, work / "images")
-    return commands
-
-
-def _images(record: Path, folder: Path) -> None:
-    import base64
-    import json
-
-    folder.mkdir(exist_ok=True)
-    for name, data in json.loads(record.read_text(encoding="utf-8")).get("images", []):
-        (folder / name).write_bytes(base64.b64decode(data))
+    return seen
 
 
 def phases(procs: list[Process], fmt: str) -> dict[str, float]:
@@ -125,7 +122,7 @@ def main() -> None:
                 reviews[temperature],
                 ignore=shutil.ignore_patterns("build"),
             )
-        pandoc = record_pandoc(reviews["warm"], args.kind, work)
+        children = record_children(reviews["warm"], args.kind, work)
 
         def sendreview(temperature: str, fmt: str) -> tuple[list[str], dict[str, str]]:
             env = dict(os.environ)
@@ -149,12 +146,11 @@ def main() -> None:
             refused = sendreview("warm", "rtf")[0]
             add("sendreview report, arguments refused", run(refused, check=False))
 
-        def alone(fmt: str) -> None:
-            command, env, data = pandoc[fmt]
-            if missing:
-                add(fmt, run(command, env, data=data))
-            else:
-                add(fmt, traced(command, log, env, data)[0].seconds)
+        def alone(name: str) -> None:  # timed as inside sendreview, and untraced
+            command, env, data = children[name]
+            if not missing:
+                add(f"alone {name}", traced(command, log, env, data)[0].seconds)
+            add(f"alone {name}, untraced", run(command, env, data=data))
 
         def ours(temperature: str, fmt: str) -> None:
             column = f"{fmt} {temperature}"
@@ -165,16 +161,21 @@ def main() -> None:
                 for name, value in phases(traced(command, log, env), fmt).items():
                     add(f"{column}: {name}", value)
 
-        measures = [start]
+        measures: list[Callable[[], None]] = [start, partial(alone, "typst")]
         for fmt in FORMATS:
             measures.append(partial(alone, fmt))
             measures += [partial(ours, temperature, fmt) for temperature in TEMPERATURES]
         run([*sendreview("warm", "docx")[0]])  # the first warm record, and the file cache
+        load = os.getloadavg()
         for _ in range(args.runs):  # interleaved, so every figure sees the same machine
             for measure in measures:
                 measure()
     median = {name: statistics.median(values) for name, values in times.items()}
     print(_table(median, args.runs, args.kind))
+    print(
+        f"load average before and after: {load[0]:.2f}, {os.getloadavg()[0]:.2f} "
+        f"({os.cpu_count()} processors; figures are only comparable on a quiet machine)"
+    )
     results = [
         verdict(
             f"pdf / docx ({t})",
@@ -196,23 +197,30 @@ def _table(median: dict[str, float], runs: int, kind: str) -> str:
     rows.sort(key=lambda r: r.startswith("total"))
     width = max(len(r) for r in rows) + 2
     lines = [
-        f"`sendreview report --kind {kind}`, medians of {runs} rounds; "
-        "× = the time over pandoc alone's for that format",
+        f"sendreview report --kind {kind}: medians of {runs} rounds; × = over pandoc alone "
+        "on the same Markdown, timed the same way (traced, or not)",
         "".ljust(width) + "".join(c.rjust(17) for c in columns),
     ]
     for row in rows:
         cells = []
         for column in columns:
             value = median.get(f"{column}: {row}")
-            alone = median[column.split()[0]]
+            fmt = column.split()[0]
+            alone = median.get(f"alone {fmt}") if row != "total, untraced" else None
+            alone = alone or median[f"alone {fmt}, untraced"]
             cells.append(
                 f"{value * 1000:6.0f} ms {value / alone:5.2f}×" if value is not None else ""
             )
         lines.append(row.ljust(width) + "".join(c.rjust(17) for c in cells))
     lines.append("")
-    for name in ("docx", "pdf"):
-        what = "Markdown → docx" if name == "docx" else "Markdown → Typst (the PDF's first step)"
-        lines.append(f"pandoc alone, {what}: {median[name] * 1000:.0f} ms")
+    for name, what in (
+        ("docx", "pandoc alone, Markdown → docx"),
+        ("pdf", "pandoc alone, Markdown → Typst"),
+        ("typst", "Typst alone, the same process on the same .typ"),
+    ):
+        traced_time = median.get(f"alone {name}")
+        said = f"{traced_time * 1000:.0f} ms traced, " if traced_time else ""
+        lines.append(f"{what}: {said}{median[f'alone {name}, untraced'] * 1000:.0f} ms untraced")
     for name in ("python -I -c pass", "sendreview report, arguments refused"):
         lines.append(f"{name}: {median[name] * 1000:.0f} ms")
     return "\n".join(lines)
