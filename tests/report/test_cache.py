@@ -59,3 +59,26 @@ def test_a_pipe_in_build_never_blocks_a_report(
     os.mkfifo(riverside / "build" / ".sendreview-outputs.json")
     result = cli("report", str(riverside), "-f", "md")
     assert result.exit_code == 0, result.output
+
+
+def test_a_reused_rendering_loads_nothing_for_checking_or_templating(
+    riverside: Path, tmp_path: Path
+) -> None:
+    """What the record saves is the work *and* its imports: YAML, the review's models, the
+    view models and Jinja stay unloaded (each run a fresh process, with nothing loaded)."""
+    import os
+    import subprocess
+    import sys
+
+    heavy = {"yaml", "jinja2", "sendreview.models", "sendreview.report.views"}
+    args = ["report", str(riverside), "-f", "md", "-o", str(tmp_path / "out")]
+    script = f"import sys\nfrom sendreview.cli import main\nmain({args!r})\nprint(*sys.modules)"
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    loaded = []
+    for _ in ("first", "again"):
+        done = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        )
+        assert "wrote" in done.stdout, done.stderr
+        loaded.append(heavy & set(done.stdout.split()))
+    assert loaded == [heavy, set()]
