@@ -17,7 +17,11 @@ built anew). Every figure is the median of interleaved rounds.
 
 Target: the PDF takes at most 2.5× the docx (untraced totals).
 
-    .venv/bin/python bench/report.py [--runs 9] [--kind review|follow-up]
+Before and after a change, on a machine that is not quiet: ``--against DIR`` runs another
+copy of sendreview's source (e.g. ``git archive COMMIT | tar -x -C DIR``) with the same
+Python, interleaved with this one, and prints its table first.
+
+    .venv/bin/python bench/report.py [--runs 9] [--kind review|follow-up] [--against DIR]
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ from bench.common import BIN, ROOT, Process, run, strace_missing, traced, verdic
 FORMATS = ("docx", "pdf")
 TEMPERATURES = ("warm", "cold")
 PDF_TARGET = 2.5
+CONSOLE = "import sys; from sendreview.cli import main; sys.exit(main())"
 Command = tuple[list[str], dict[str, str], bytes]
 
 
@@ -106,7 +111,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--kind", default="review", choices=("review", "follow-up"))
+    parser.add_argument("--against", type=Path, help="another copy of sendreview's source")
     args = parser.parse_args()
+    versions = {"": None} if args.against is None else {"against ": args.against, "": None}
     missing = strace_missing()
     if missing:
         print(f"No times before and after pandoc: {missing}. Totals only.\n")
@@ -115,23 +122,30 @@ def main() -> None:
         warm_cache = work / "cache"
         os.environ["XDG_CACHE_HOME"] = str(warm_cache)  # for the recording rendering too
         reviews = {}
-        for temperature in TEMPERATURES:  # one copy each, so the warm one stays warm
-            reviews[temperature] = work / temperature / "riverside-primary"
-            shutil.copytree(
-                ROOT / "examples" / "riverside-primary",
-                reviews[temperature],
-                ignore=shutil.ignore_patterns("build"),
-            )
+        for version in versions:  # one copy each, so that the warm ones stay warm
+            for temperature in TEMPERATURES:
+                reviews[version + temperature] = shutil.copytree(
+                    ROOT / "examples" / "riverside-primary",
+                    work / f"{version}{temperature}".replace(" ", "-") / "riverside-primary",
+                    ignore=shutil.ignore_patterns("build"),
+                )
         children = record_children(reviews["warm"], args.kind, work)
 
-        def sendreview(temperature: str, fmt: str) -> tuple[list[str], dict[str, str]]:
+        def sendreview(
+            temperature: str, fmt: str, version: str = ""
+        ) -> tuple[list[str], dict[str, str]]:
             env = dict(os.environ)
             if temperature == "cold":
                 env["XDG_CACHE_HOME"] = tempfile.mkdtemp(dir=work, prefix="cache-")
-            review = reviews[temperature]
-            out = work / temperature / "out"
-            command = [str(BIN / "sendreview"), "report", str(review), "-o", str(out)]
-            return [*command, "--force", "--kind", args.kind, "-f", fmt], env
+            command = [str(BIN / "sendreview")]
+            tree = versions[version]
+            if tree is not None:  # as its console script would run it
+                env["PYTHONPATH"] = str(tree.resolve())
+                command = [sys.executable, "-c", CONSOLE]
+            review = reviews[version + temperature]
+            out = review.parent / "out"
+            command += ["report", str(review), "-o", str(out), "--force", "--kind", args.kind]
+            return [*command, "-f", fmt], env
 
         times: dict[str, list[float]] = {}
 
@@ -152,26 +166,32 @@ def main() -> None:
                 add(f"alone {name}", traced(command, log, env, data)[0].seconds)
             add(f"alone {name}, untraced", run(command, env, data=data))
 
-        def ours(temperature: str, fmt: str) -> None:
-            column = f"{fmt} {temperature}"
-            command, env = sendreview(temperature, fmt)
+        def ours(temperature: str, fmt: str, version: str) -> None:
+            column = f"{version}{fmt} {temperature}"
+            command, env = sendreview(temperature, fmt, version)
             add(f"{column}: total, untraced", run(command, env))
             if not missing:
-                command, env = sendreview(temperature, fmt)
+                command, env = sendreview(temperature, fmt, version)
                 for name, value in phases(traced(command, log, env), fmt).items():
                     add(f"{column}: {name}", value)
 
         measures: list[Callable[[], None]] = [start, partial(alone, "typst")]
         for fmt in FORMATS:
             measures.append(partial(alone, fmt))
-            measures += [partial(ours, temperature, fmt) for temperature in TEMPERATURES]
-        run([*sendreview("warm", "docx")[0]])  # the first warm record, and the file cache
+            for version in versions:
+                measures += [partial(ours, t, fmt, version) for t in TEMPERATURES]
+        for version in versions:  # the first warm records, and the file cache
+            run(*sendreview("warm", "docx", version))
         load = os.getloadavg()
         for _ in range(args.runs):  # interleaved, so every figure sees the same machine
             for measure in measures:
                 measure()
     median = {name: statistics.median(values) for name, values in times.items()}
-    print(_table(median, args.runs, args.kind))
+    for version, tree in versions.items():
+        if args.against:
+            print(f"{tree or 'this copy'}:")
+        print(_table(median, args.runs, args.kind, version) + "\n")
+    print(_references(median))
     print(
         f"load average before and after: {load[0]:.2f}, {os.getloadavg()[0]:.2f} "
         f"({os.cpu_count()} processors; figures are only comparable on a quiet machine)"
@@ -187,8 +207,8 @@ def main() -> None:
     sys.exit(0 if all(results) else 1)
 
 
-def _table(median: dict[str, float], runs: int, kind: str) -> str:
-    columns = [f"{fmt} {t}" for fmt in FORMATS for t in TEMPERATURES]
+def _table(median: dict[str, float], runs: int, kind: str, version: str) -> str:
+    columns = [f"{version}{fmt} {t}" for fmt in FORMATS for t in TEMPERATURES]
     rows = []
     for name in median:
         column, _, row = name.partition(": ")
@@ -199,20 +219,24 @@ def _table(median: dict[str, float], runs: int, kind: str) -> str:
     lines = [
         f"sendreview report --kind {kind}: medians of {runs} rounds; × = over pandoc alone "
         "on the same Markdown, timed the same way (traced, or not)",
-        "".ljust(width) + "".join(c.rjust(17) for c in columns),
+        "".ljust(width) + "".join(c.removeprefix(version).rjust(17) for c in columns),
     ]
     for row in rows:
         cells = []
         for column in columns:
             value = median.get(f"{column}: {row}")
-            fmt = column.split()[0]
+            fmt = column.removeprefix(version).split()[0]
             alone = median.get(f"alone {fmt}") if row != "total, untraced" else None
             alone = alone or median[f"alone {fmt}, untraced"]
             cells.append(
                 f"{value * 1000:6.0f} ms {value / alone:5.2f}×" if value is not None else ""
             )
         lines.append(row.ljust(width) + "".join(c.rjust(17) for c in cells))
-    lines.append("")
+    return "\n".join(lines)
+
+
+def _references(median: dict[str, float]) -> str:
+    lines = []
     for name, what in (
         ("docx", "pandoc alone, Markdown → docx"),
         ("pdf", "pandoc alone, Markdown → Typst"),
