@@ -141,7 +141,7 @@ def main() -> None:
             tree = versions[version]
             if tree is not None:  # as its console script would run it
                 env["PYTHONPATH"] = str(tree.resolve())
-                command = [sys.executable, "-c", CONSOLE]
+                command = [sys.executable, "-P", "-c", CONSOLE]  # -P: not the cwd's copy
             review = reviews[version + temperature]
             out = review.parent / "out"
             command += ["report", str(review), "-o", str(out), "--force", "--kind", args.kind]
