@@ -10,10 +10,11 @@ filter, reference document and environment (recorded from a rendering in this pr
 timed the same way in the same rounds, and as a ratio of it.
 
 "warm": the review is unchanged since its last rendering (sendreview reuses that
-rendering's Markdown). "cold": a fresh cache folder (XDG_CACHE_HOME) for every run, as on
-the first run after installing, and as after any change to the review: it is checked and
-templated afresh (and for follow-ups the chart is drawn, with matplotlib's font cache
-built anew). Every figure is the median of interleaved rounds.
+rendering's Markdown). "changed": the review has changed since (its record is stale), so
+it is checked and templated afresh (for follow-ups the chart is drawn too). "cold": a
+fresh cache folder (XDG_CACHE_HOME) for every run, as on the first run after installing:
+no record key yet, and for follow-ups matplotlib builds its font list. Every figure is the
+median of interleaved rounds.
 
 Target: the PDF takes at most 2.5× the docx (untraced totals).
 
@@ -42,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import BIN, ROOT, Process, run, strace_missing, traced, verdict
 
 FORMATS = ("docx", "pdf")
-TEMPERATURES = ("warm", "cold")
+TEMPERATURES = ("warm", "changed", "cold")
 PDF_TARGET = 2.5
 CONSOLE = "import sys; from sendreview.cli import main; sys.exit(main())"
 Command = tuple[list[str], dict[str, str], bytes]
@@ -101,7 +102,7 @@ def phases(procs: list[Process], fmt: str) -> dict[str, float]:
     if fmt == "pdf":
         typst = next(p for p in procs if "import sys, typst" in p.call)
         out["  pandoc ends → Typst starts"] = typst.start - pandoc.end
-        out["  Typst (a process of its own)"] = typst.seconds
+        out["  Typst (its own process)"] = typst.seconds
         out["  Typst ends → exit"] = main.end - typst.end
     out["total, traced"] = main.end - main.start
     return out
@@ -137,6 +138,9 @@ def main() -> None:
             env = dict(os.environ)
             if temperature == "cold":
                 env["XDG_CACHE_HOME"] = tempfile.mkdtemp(dir=work, prefix="cache-")
+            if temperature == "changed":  # as good as an edit: the record no longer matches
+                for record in reviews[version + temperature].glob("build/.sendreview-cache/*"):
+                    record.unlink()
             command = [str(BIN / "sendreview")]
             tree = versions[version]
             if tree is not None:  # as its console script would run it
@@ -219,7 +223,7 @@ def _table(median: dict[str, float], runs: int, kind: str, version: str) -> str:
     lines = [
         f"sendreview report --kind {kind}: medians of {runs} rounds; × = over pandoc alone "
         "on the same Markdown, timed the same way (traced, or not)",
-        "".ljust(width) + "".join(c.removeprefix(version).rjust(17) for c in columns),
+        "".ljust(width) + "".join(c.removeprefix(version).rjust(16) for c in columns),
     ]
     for row in rows:
         cells = []
@@ -229,9 +233,9 @@ def _table(median: dict[str, float], runs: int, kind: str, version: str) -> str:
             alone = median.get(f"alone {fmt}") if row != "total, untraced" else None
             alone = alone or median[f"alone {fmt}, untraced"]
             cells.append(
-                f"{value * 1000:6.0f} ms {value / alone:5.2f}×" if value is not None else ""
+                f"{value * 1000:5.0f} ms {value / alone:4.2f}×" if value is not None else ""
             )
-        lines.append(row.ljust(width) + "".join(c.rjust(17) for c in cells))
+        lines.append(row.ljust(width) + "".join(c.rjust(16) for c in cells))
     return "\n".join(lines)
 
 
