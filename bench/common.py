@@ -1,10 +1,15 @@
-"""What the benchmarks share: the yardstick typer app, and timing a command."""
+"""What the benchmarks share: the yardstick typer app, timing a command, and timing the
+programs a command runs (pandoc, Typst) from outside, with strace."""
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,8 +37,86 @@ def verdict(name: str, ratio: float, target: float) -> bool:
     return met
 
 
-def run(command: list[str], env: dict[str, str] | None = None, check: bool = True) -> float:
+def run(
+    command: list[str], env: dict[str, str] | None = None, check: bool = True, data: bytes = b""
+) -> float:
     """Wall time of one run of ``command`` (which must succeed, if ``check``)."""
     start = time.perf_counter()
-    subprocess.run(command, check=check, capture_output=True, env=env)
+    subprocess.run(command, input=data or None, check=check, capture_output=True, env=env)
     return time.perf_counter() - start
+
+
+# Only these two system calls are stopped at (with seccomp-bpf where the kernel has it),
+# so the traced program runs at nearly its own speed; the table shows what is left.
+STRACE = ["strace", "-f", "-ttt", "-s", "80", "-e", "trace=execve,exit_group"]
+
+
+def strace_missing() -> str | None:
+    """Why processes cannot be timed from outside here, or None when they can."""
+    if not shutil.which("strace"):
+        return "strace is not installed (apt-get install strace)"
+    probe = subprocess.run(
+        [*STRACE, "--seccomp-bpf", "-o", os.devnull, sys.executable, "-c", "pass"],
+        capture_output=True,
+        check=False,
+    )
+    if probe.returncode != 0:  # ptrace refused (a container without CAP_SYS_PTRACE)
+        return "strace cannot trace here: " + probe.stderr.decode(errors="replace").strip()
+    return None
+
+
+@dataclass(frozen=True)
+class Process:
+    """One program a traced command ran: its execve call, as strace shows it, and when it
+    started and ended (seconds since the epoch)."""
+
+    call: str
+    start: float
+    end: float
+
+    @property
+    def seconds(self) -> float:
+        return self.end - self.start
+
+
+_LINE = re.compile(r"(\d+) +(\d+\.\d+) (.*)")
+
+
+def processes(log: str) -> list[Process]:
+    """The programs in an ``strace -f -ttt`` log, in the order they started."""
+    calls: dict[int, tuple[str, float]] = {}  # pid: the execve under way or done
+    started: dict[int, tuple[str, float]] = {}
+    ended: dict[int, float] = {}
+    for line in log.splitlines():
+        match = _LINE.match(line)
+        if not match:
+            continue
+        pid, at, rest = int(match[1]), float(match[2]), match[3]
+        if rest.startswith("execve("):
+            calls[pid] = (rest, at)
+        if rest.startswith(("execve(", "<... execve resumed>")) and pid in calls:
+            if rest.rstrip().endswith("= 0"):
+                started[pid] = calls.pop(pid)
+            elif "<unfinished ...>" not in rest:
+                calls.pop(pid)  # failed: the path was not there
+        elif rest.startswith("+++ ") and pid in started:
+            ended[pid] = at  # a process's last thread has gone
+    return [
+        Process(call, start, ended[pid])
+        for pid, (call, start) in sorted(started.items(), key=lambda item: item[1][1])
+        if pid in ended
+    ]
+
+
+def traced(
+    command: list[str], log: Path, env: dict[str, str] | None = None, data: bytes = b""
+) -> list[Process]:
+    """Run ``command`` (which must succeed) under strace; the programs it ran, itself first."""
+    subprocess.run(
+        [*STRACE, "--seccomp-bpf", "-o", str(log), *command],
+        input=data,
+        check=True,
+        capture_output=True,
+        env=env,
+    )
+    return processes(log.read_text(encoding="utf-8", errors="replace"))

@@ -491,4 +491,12 @@ def main(argv: list[str] | None = None) -> int:
     """Console entry point: the exit code (every outcome is handled in ``_Group.main``)."""
     command = typer.main.get_command(app)
     assert isinstance(command, _Group)
-    return command.main(args=argv, prog_name="sendreview", standalone_mode=False)
+    code = command.main(args=argv, prog_name="sendreview", standalone_mode=False)
+    if argv is None:  # the command line's own process, which ends now
+        import gc
+
+        # Python's last collection at exit would walk every object typer, pydantic and
+        # Jinja made, only to free memory the system takes back anyway: left out of it,
+        # they cost nothing (every file sendreview writes is closed by then)
+        gc.freeze()
+    return code

@@ -126,9 +126,9 @@ def render_report(
     folders = templating.search_path(root, templates)
     wanted = cache.key(root, folders, kind, visit, display_root(root))
     prepared = cache.load(root, kind, visit, wanted)
+    fresh = prepared is None
     if prepared is None:
         prepared = prepare(root, kind, visit, folders)
-        cache.store(root, kind, visit, wanted, prepared)
     page = prepared.page
     targets = outputs.plan(root, f"{outputs.slug(page.school)}-{page.stem}", formats, output)
     outputs.check(list(targets.values()), force)
@@ -150,10 +150,13 @@ def render_report(
         produced = {fmt: work / f"report.{fmt}" for fmt in targets}
         # each conversion is a child process (pandoc, Typst): the threads only wait
         with ThreadPoolExecutor(max_workers=len(targets)) as pool:
-            for future in [
+            futures = [
                 pool.submit(to_file, prepared.markdown, fmt, style, produced[fmt])
                 for fmt in targets
-            ]:
+            ]
+            if fresh:  # written while pandoc runs, not before it starts
+                cache.store(root, kind, visit, wanted, prepared)
+            for future in futures:
                 future.result()
         for fmt, path in targets.items():
             outputs.publish(produced[fmt].read_bytes(), path, force=force)

@@ -7,10 +7,15 @@ greyscale print. The picture is reproducible: no timestamps or software names in
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
 from pathlib import Path
 from typing import Any
 
-from sendreview import frameworks
+from sendreview import frameworks, safefile
+from sendreview.atomic import write_atomic
 from sendreview.progress import Journey
 
 WIDTH_CM, HEIGHT_CM, DPI = 16.0, 8.0, 150
@@ -43,7 +48,50 @@ def describe(labels: list[str], tallies: list[dict[str, int]]) -> str:
 FAMILY, SIZE = "DejaVu Sans", 9  # a font bundled with matplotlib
 
 
+CHART_BYTES = 5_000_000  # far beyond one chart; only to bound what is read
+_PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def _kept(labels: list[str], tallies: list[dict[str, int]]) -> Path | None:
+    """Where this user's cache keeps the chart of these figures (a PNG, never code): the
+    name is a hash of everything the picture depends on, this file and matplotlib's
+    version included. None when there is no cache folder or no matplotlib to name."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("matplotlib")
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        depends = [
+            Path(__file__).read_bytes(),
+            (Path(spec.origin).parent / "_version.py").read_bytes(),
+        ]
+    except (OSError, RuntimeError):  # no home folder, or a matplotlib without its version
+        return None
+    statuses = [[s.id, s.label, s.hex, s.hatch] for s in frameworks.progress_scale().statuses]
+    depends.append(json.dumps([labels, tallies, statuses]).encode())
+    digest = hashlib.sha256(b"\0".join(depends)).hexdigest()
+    return Path(home) / "sendreview" / "charts" / f"{digest}.png"
+
+
 def draw(labels: list[str], tallies: list[dict[str, int]], target: Path) -> None:
+    """The chart as a PNG at ``target``. Drawn once, then taken from this user's cache for
+    as long as the figures stay the same: loading matplotlib is most of the time a
+    follow-up report takes to prepare, and most changes to a review leave the chart be."""
+    kept = _kept(labels, tallies)
+    with contextlib.suppress(safefile.Refused):
+        png = safefile.read_bytes(kept, CHART_BYTES) if kept else b""
+        if png.startswith(_PNG):
+            target.write_bytes(png)
+            return
+    _draw(labels, tallies, target)
+    if kept is not None:
+        with contextlib.suppress(OSError):  # a read-only cache: drawn again next time
+            write_atomic(kept, target.read_bytes(), overwrite=True)
+
+
+def _draw(labels: list[str], tallies: list[dict[str, int]], target: Path) -> None:
     # a Figure of its own and explicit styles, never pyplot or rcParams: no global
     # state, so a user's matplotlibrc or another thread cannot change the chart
     from matplotlib.backends.backend_agg import FigureCanvasAgg

@@ -18,7 +18,6 @@ from pathlib import Path
 from sendreview.errors import SendreviewError
 from sendreview.report.source import TitlePage
 from sendreview.resources import data_dir
-from sendreview.words import typographic
 
 FORMATS = ("docx", "pdf", "html", "odt", "md")
 
@@ -151,18 +150,15 @@ def _cause(style: Style) -> str:
 
 def pandoc_args(args: list[str], style: Style, toc: bool = True) -> list[str]:
     """Everything pandoc is told besides the formats: metadata, contents, filter, images."""
-    page = style.page
-    # metadata given here is not read as Markdown, so its quotes are not made curly
-    # like the body's: do it, so that "St Aidan’s" is written one way throughout
     meta = [
         "-M",
-        f"title={typographic(page.title)}",
+        f"title={style.page.title}",
         "-M",
-        f"subtitle={typographic(page.subtitle)}",
+        f"subtitle={style.page.subtitle}",
         "-M",
         "lang=en-GB",
         "-M",
-        f"date={typographic(page.date)}",
+        f"date={style.page.date}",
         "-M",
         "toc-title=Contents",
     ]

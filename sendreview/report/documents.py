@@ -8,6 +8,7 @@ from pathlib import Path
 from sendreview.report import views
 from sendreview.report.followup_view import follow_up_document
 from sendreview.report.source import ReportSource, TitlePage
+from sendreview.words import typographic
 from sendreview.workspace import Workspace
 
 
@@ -27,9 +28,9 @@ def document(ws: Workspace, kind: str, visit: dt.date | None, work: Path) -> Rep
         page = TitlePage(
             school=view.school,
             stem="self-evaluation",
-            title=view.school,
+            title=typographic(view.school),
             subtitle="SEND self-evaluation",
-            date=view.framework,
+            date=typographic(view.framework),
             draft=False,
             stamp=ws.self_evaluation.date
             if ws.self_evaluation and ws.self_evaluation.date
@@ -44,7 +45,7 @@ def document(ws: Workspace, kind: str, visit: dt.date | None, work: Path) -> Rep
     page = TitlePage(
         school=view.school,
         stem="review",
-        title=view.school,
+        title=typographic(view.school),
         subtitle="SEND review report" + (" (draft)" if view.draft else ""),
         date=" · ".join(when),
         draft=view.draft,

@@ -117,17 +117,20 @@ def _sections(body: ET.Element) -> None:
             p_pr.append(copy.deepcopy(sect) if style == LANDSCAPE_START else _landscape(sect))
 
 
-def _namespaces(data: bytes) -> None:
-    """Keep pandoc's own prefixes (w:, r:, …) when the document is written back."""
-    for _, (prefix, uri) in ET.iterparse(io.BytesIO(data), events=("start-ns",)):
+def _parse(data: bytes) -> ET.Element:
+    """The document, read once; pandoc's own prefixes (w:, r:, …) are kept for writing it
+    back."""
+    parser = ET.iterparse(io.BytesIO(data), events=("start-ns",))
+    for _, (prefix, uri) in parser:
         ET.register_namespace(prefix, uri)
+    root: ET.Element = parser.root  # type: ignore[attr-defined]
+    return root
 
 
 def finish_document(data: bytes, styles: bytes | None = None) -> bytes:
     """The finished word/document.xml; `styles` is word/styles.xml, for the sizes of text
     the tables are fitted to."""
-    _namespaces(data)
-    root = ET.fromstring(data)
+    root = _parse(data)
     body = root.find(_w("body"))
     if body is None:
         return data

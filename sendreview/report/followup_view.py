@@ -12,7 +12,7 @@ from sendreview.progress import FIRST, IMPROVED, SLIPPED, UNCHANGED, Step, journ
 from sendreview.report import chart
 from sendreview.report.source import Cell, FollowUpView, ProgressRow, ReportSource, TitlePage
 from sendreview.report.views import ReportView
-from sendreview.words import long_date, short_date
+from sendreview.words import long_date, short_date, typographic
 from sendreview.workspace import Workspace
 
 SHOWN_VISITS = 4  # columns of visits that fit on an A4 page beside the recommendation
@@ -94,7 +94,7 @@ def follow_up_document(
         page=TitlePage(
             school=view.school,
             stem=f"follow-up-{chosen.date.isoformat()}",
-            title=view.school,
+            title=typographic(view.school),
             subtitle=f"SEND review: follow-up visit {len(history)}",
             date=long_date(chosen.date),
             draft=False,

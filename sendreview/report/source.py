@@ -10,9 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sendreview.diagnostics import Diagnostic
-from sendreview.report.views import ReportView
+
+if TYPE_CHECKING:  # the view models (and the review's models under them) load only when a
+    # report is templated: a rendering reused from the cache needs none of them
+    from sendreview.report.views import ReportView
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,11 @@ class FollowUpView:
 
 @dataclass(frozen=True)
 class TitlePage:
-    """The lines of a report's first page, and what names and dates its files."""
+    """The lines of a report's first page, and what names and dates its files.
+
+    Its lines go to pandoc as metadata, which is not read as Markdown, so their quotes
+    are not curled like the body's: make them with ``words.typographic``, so that
+    "St Aidan’s" is written one way throughout."""
 
     school: str
     stem: str  # the file name's last part: review, self-evaluation, follow-up-<date>
