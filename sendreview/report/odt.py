@@ -7,7 +7,12 @@
 - Lists inside table cells: pandoc gives each list's paragraphs a style of its own,
   based on the body text's; inside a table they are based on the table text's
   instead, so that a cell's list is as small as the rest of the cell, as in Word.
-- Table columns fitted to their words (sendreview/report/odt_tables.py).
+  pandoc also gives each list a list style of its own, indented 1.27 cm a level; in a
+  cell the indent is the Word report's instead (0.5 cm a level, the bullet hanging
+  0.4 cm): in a column a quarter of the page wide the big indent took a fifth of
+  every line.
+- Table columns fitted to their words, short rows kept on one page
+  (sendreview/report/odt_tables.py).
 - The table of contents: pandoc writes an empty index that LibreOffice fills only when
   asked to update it; we put the headings in straight away (linked to their places),
   so the contents show in every viewer, and LibreOffice can still add page numbers.
@@ -24,6 +29,7 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from sendreview.report.docx_tables import LIST_HANG, LIST_STEP
 from sendreview.report.odt_tables import Styles, fit_tables
 
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -42,6 +48,7 @@ TOC_LEVELS = {"1": "Contents_20_1", "2": "Contents_20_2"}
 BODY_STYLES = ("Text_20_body", "First_20_paragraph")
 CELL_TEXT = "Table_20_Contents"
 TOC_LINK = "Index_20_Link"  # a character style of reference.odt: contents not shown as links
+TWIPS_PER_PT = 20
 
 
 def _cells(automatic: ET.Element) -> None:
@@ -60,24 +67,56 @@ def _cells(automatic: ET.Element) -> None:
             props.set(f"{{{FO}}}background-color", fill)
 
 
-def _paragraph_styles(el: ET.Element, in_cell: bool, used: dict[bool, set[str]]) -> None:
-    """The paragraph styles used inside table cells (used[True]) and outside (used[False])."""
+def _styles_used(el: ET.Element, in_cell: bool, used: dict[tuple[str, bool], set[str]]) -> None:
+    """The paragraph ("p") and list ("list") styles used inside table cells (True) and
+    outside them (False)."""
     for child in el:
-        if child.tag in (f"{{{TEXT}}}p", f"{{{TEXT}}}h"):
-            used[in_cell].add(child.get(f"{{{TEXT}}}style-name", ""))
-        _paragraph_styles(child, in_cell or child.tag == f"{{{TABLE}}}table-cell", used)
+        if child.tag in (f"{{{TEXT}}}p", f"{{{TEXT}}}h", f"{{{TEXT}}}list"):
+            kind = "list" if child.tag == f"{{{TEXT}}}list" else "p"
+            used[(kind, in_cell)].add(child.get(f"{{{TEXT}}}style-name", ""))
+        _styles_used(child, in_cell or child.tag == f"{{{TABLE}}}table-cell", used)
+
+
+def _compact(list_style: ET.Element) -> None:
+    """Each level LIST_STEP further in, its bullet hanging LIST_HANG to the left of the
+    text and aligned at its left, as Word places it."""
+    for level_style in list_style:
+        level = int(level_style.get(f"{{{TEXT}}}level", "1"))
+        props = level_style.find(f"{{{STYLE}}}list-level-properties")
+        if props is None:  # first, where the schema has it
+            props = ET.Element(f"{{{STYLE}}}list-level-properties")
+            level_style.insert(0, props)
+        for old in ("space-before", "min-label-width", "min-label-distance"):
+            props.attrib.pop(f"{{{TEXT}}}{old}", None)
+        props.set(f"{{{TEXT}}}list-level-position-and-space-mode", "label-alignment")
+        props.set(f"{{{FO}}}text-align", "start")
+        aligned = props.find(f"{{{STYLE}}}list-level-label-alignment")
+        if aligned is None:
+            aligned = ET.SubElement(props, f"{{{STYLE}}}list-level-label-alignment")
+        left = f"{LIST_STEP * level / TWIPS_PER_PT:g}pt"
+        aligned.set(f"{{{TEXT}}}label-followed-by", "listtab")
+        aligned.set(f"{{{TEXT}}}list-tab-stop-position", left)
+        aligned.set(f"{{{FO}}}margin-left", left)
+        aligned.set(f"{{{FO}}}text-indent", f"{-LIST_HANG / TWIPS_PER_PT:g}pt")
 
 
 def _cell_lists(automatic: ET.Element, text: ET.Element) -> None:
-    used: dict[bool, set[str]] = {True: set(), False: set()}
-    _paragraph_styles(text, False, used)
-    only_in_cells = used[True] - used[False]
-    for style in automatic.findall(f"{{{STYLE}}}style"):
+    used: dict[tuple[str, bool], set[str]] = {
+        (kind, cell): set() for kind in ("p", "list") for cell in (True, False)
+    }
+    _styles_used(text, False, used)
+    paragraphs = used[("p", True)] - used[("p", False)]
+    lists = used[("list", True)] - used[("list", False)]
+    for style in automatic:
+        name = style.get(f"{{{STYLE}}}name")
         if (
-            style.get(f"{{{STYLE}}}name") in only_in_cells
+            style.tag == f"{{{STYLE}}}style"
+            and name in paragraphs
             and style.get(f"{{{STYLE}}}parent-style-name") in BODY_STYLES
         ):
             style.set(f"{{{STYLE}}}parent-style-name", CELL_TEXT)
+        elif style.tag == f"{{{TEXT}}}list-style" and name in lists:
+            _compact(style)
 
 
 def _entries(text: ET.Element) -> list[ET.Element]:
@@ -133,14 +172,12 @@ def finish_content(data: bytes, styles: bytes | None = None) -> bytes:
     root = ET.fromstring(data)
     automatic = root.find(f"{{{OFFICE}}}automatic-styles")
     text = root.find(f"{{{OFFICE}}}body/{{{OFFICE}}}text")
-    if automatic is not None:
+    if automatic is not None and text is not None:  # pandoc writes both
         _cells(automatic)
-        if text is not None:
-            _cell_lists(automatic, text)
-    if text is not None:
+        _cell_lists(automatic, text)
         # after the cells' padding and the lists' styles above: both count in the widths
         named = None if styles is None else ET.fromstring(styles)
-        fit_tables(text, Styles.read(root, named))
+        fit_tables(text, Styles.read(root, named), automatic)
         _fill_toc(text)
     written: bytes = ET.tostring(root, encoding="UTF-8", xml_declaration=True)
     return written

@@ -9,18 +9,26 @@ the template had it. A table is as wide as the text of its page, read from the p
 styles of the document: the Annex 3 grid sits on landscape pages (the Lua filter's
 marker paragraph has a style that names the "Landscape" master page).
 
+Rows and pages, as in Word (sendreview/report/docx_tables.py): a heading row, and a row
+estimated at no more than SHORT_ROW of its page's text height, is kept on one page
+(fo:keep-together on the row's style); a longer row (the Annex 3 grid's) may break
+between its lines. Widow and orphan control comes from reference.odt's default
+paragraph style, which the cells' paragraphs inherit.
+
 The cells' text is 9pt here, unlike in Word: LibreOffice uses the "Table Contents"
 paragraph style of reference.odt as it stands.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
-from sendreview.report.fitting import SLACK, SLACK_PT, fit, pieces
+from sendreview.report.docx_tables import LINE_HEIGHT, SHORT_ROW
+from sendreview.report.fitting import SLACK, SLACK_PT, fit, metrics, pieces
 
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
@@ -29,7 +37,9 @@ FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 POINTS = {"pt": 1.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "in": 72.0, "pc": 12.0, "px": 0.75}
 TWIPS_PER_PT = 20  # the unit columns are fitted in: fine enough, and whole numbers
-A4_TEXT_WIDTH = 17 * POINTS["cm"]  # A4 with 2 cm margins, where the document gives none
+# A4 with 2 cm margins, where the document gives none
+A4_TEXT = (17 * POINTS["cm"], 25.7 * POINTS["cm"])
+KEEP_ROW = "TableRowKeep"  # the row style written for rows kept on one page
 DEFAULT_SIZE = 12.0  # ODF's, where no style gives a size
 
 
@@ -47,7 +57,7 @@ class Styles:
     by_name: dict[tuple[str, str], ET.Element]
     defaults: dict[str, ET.Element]
     lists: dict[str, ET.Element]
-    text_widths: dict[str, float]  # master page → the width of its text, points
+    text_areas: dict[str, tuple[float, float]]  # master page → its text's width, height (pt)
 
     @classmethod
     def read(cls, content: ET.Element, styles: ET.Element | None) -> Styles:
@@ -67,7 +77,7 @@ class Styles:
             d.get(f"{{{STYLE}}}family", ""): d
             for d in (styles.iter(f"{{{STYLE}}}default-style") if styles is not None else [])
         }
-        return cls(by_name, defaults, lists, _text_widths(styles))
+        return cls(by_name, defaults, lists, _text_areas(styles))
 
     def get(self, family: str, name: str | None, props: str | None, attr: str) -> str | None:
         """A property of a style (in its `props` element, or on the style itself if None),
@@ -117,25 +127,39 @@ class Styles:
         return 0.0
 
 
-def _text_widths(styles: ET.Element | None) -> dict[str, float]:
+def _margin(props: ET.Element, side: str) -> float:
+    found = _length(props.get(f"{{{FO}}}margin-{side}")) or _length(props.get(f"{{{FO}}}margin"))
+    return found or 0.0
+
+
+def _text_areas(styles: ET.Element | None) -> dict[str, tuple[float, float]]:
     if styles is None:
         return {}
     layouts = {
-        layout.get(f"{{{STYLE}}}name", ""): layout.find(f"{{{STYLE}}}page-layout-properties")
+        layout.get(f"{{{STYLE}}}name", ""): layout
         for layout in styles.iter(f"{{{STYLE}}}page-layout")
     }
-    widths = {}
+    areas = {}
     for master in styles.iter(f"{{{STYLE}}}master-page"):
-        props = layouts.get(master.get(f"{{{STYLE}}}page-layout-name", ""))
-        if props is None:
+        layout = layouts.get(master.get(f"{{{STYLE}}}page-layout-name", ""))
+        props = None if layout is None else layout.find(f"{{{STYLE}}}page-layout-properties")
+        if layout is None or props is None:
             continue
-        margin = _length(props.get(f"{{{FO}}}margin"))
         width = _length(props.get(f"{{{FO}}}page-width"))
-        left = _length(props.get(f"{{{FO}}}margin-left")) or margin or 0.0
-        right = _length(props.get(f"{{{FO}}}margin-right")) or margin or 0.0
-        if width:
-            widths[master.get(f"{{{STYLE}}}name", "")] = width - left - right
-    return widths
+        height = _length(props.get(f"{{{FO}}}page-height"))
+        # a header or footer takes its height and its gap out of the text's
+        ends = sum(
+            (_length(hf.get(f"{{{FO}}}min-height")) or 0.0)
+            + _margin(hf, "top")
+            + _margin(hf, "bottom")
+            for hf in layout.iter(f"{{{STYLE}}}header-footer-properties")
+        )
+        if width and height:
+            areas[master.get(f"{{{STYLE}}}name", "")] = (
+                width - _margin(props, "left") - _margin(props, "right"),
+                height - _margin(props, "top") - _margin(props, "bottom") - ends,
+            )
+    return areas
 
 
 def _chars(
@@ -168,11 +192,49 @@ def _paragraphs(
             yield from _paragraphs(child, depth, list_style)
 
 
-def _need(cell: ET.Element, styles: Styles) -> float:
-    """The width a cell needs for its longest word, points."""
+@dataclass(frozen=True)
+class Paragraph:
+    words: list[float]  # the width of each unbreakable piece, points
+    size: float  # its font size, points
+    indent: float  # a list item's, points
+    spacing: float  # above and below it, points
+
+
+@dataclass(frozen=True)
+class Cell:
+    paragraphs: list[Paragraph]
+    sides: float  # padding and borders, left and right, points
+    ends: float  # padding and borders, top and bottom, points
+
+    def need(self) -> float:
+        """The width the cell needs for its longest word, points."""
+        longest = max(
+            (max(p.words) * SLACK + SLACK_PT + p.indent for p in self.paragraphs if p.words),
+            default=0.0,
+        )
+        return longest + self.sides
+
+    def height(self, width: float) -> float:
+        """About how tall the cell is in a column this wide, points (greedy, as a line
+        is filled)."""
+        total = self.ends
+        for p in self.paragraphs:
+            room, space = max(width - self.sides - p.indent, 1.0), metrics(False).width(" ")
+            lines, used = 1, 0.0
+            for word in p.words:
+                if used and used + space * p.size / 1000 + word > room:
+                    lines, used = lines + 1, 0.0
+                used += (space * p.size / 1000 if used else 0.0) + word
+                lines += max(0, math.ceil(word / room) - 1)
+            total += lines * p.size * LINE_HEIGHT + p.spacing
+        return total
+
+
+def _cell(cell: ET.Element, styles: Styles) -> Cell:
     cell_style = cell.get(f"{{{TABLE}}}style-name")
-    sides = 0.0
-    for side in ("left", "right"):
+
+    def edge(side: str) -> float:
+        found = 0.0
         for prop in ("padding", "border"):
             value = styles.get(
                 "table-cell", cell_style, "table-cell-properties", f"{{{FO}}}{prop}-{side}"
@@ -180,27 +242,35 @@ def _need(cell: ET.Element, styles: Styles) -> float:
             value = value or styles.get(
                 "table-cell", cell_style, "table-cell-properties", f"{{{FO}}}{prop}"
             )
-            sides += _length(value) or 0.0
-    need = 0.0
+            found += _length(value) or 0.0
+        return found
+
+    paragraphs = []
     for p, level, list_style in _paragraphs(cell):
-        size, bold = styles.text("paragraph", p.get(f"{{{TEXT}}}style-name"), DEFAULT_SIZE, False)
-        widths = pieces(list(_chars(p, styles, size, bold)))
-        if widths:
-            indent = styles.indent(list_style, level) if level else 0.0
-            need = max(need, max(widths) * SLACK + SLACK_PT + indent)
-    return need + sides
+        name = p.get(f"{{{TEXT}}}style-name")
+        size, bold = styles.text("paragraph", name, DEFAULT_SIZE, False)
+        spacing = sum(
+            _length(styles.get("paragraph", name, "paragraph-properties", f"{{{FO}}}{m}")) or 0.0
+            for m in ("margin-top", "margin-bottom")
+        )
+        indent = styles.indent(list_style, level) if level else 0.0
+        paragraphs.append(
+            Paragraph(pieces(list(_chars(p, styles, size, bold))), size, indent, spacing)
+        )
+    return Cell(paragraphs, edge("left") + edge("right"), edge("top") + edge("bottom"))
 
 
-def _rows(el: ET.Element) -> Iterator[ET.Element]:
+def _rows(el: ET.Element, heading: bool = False) -> Iterator[tuple[ET.Element, bool]]:
+    """Each row of a table, and whether it is a heading row (repeated on each page)."""
     for child in el:
         if child.tag == f"{{{TABLE}}}table-row":
-            yield child
+            yield child, heading
         elif child.tag in (
             f"{{{TABLE}}}table-header-rows",
             f"{{{TABLE}}}table-rows",
             f"{{{TABLE}}}table-row-group",
         ):
-            yield from _rows(child)
+            yield from _rows(child, heading or child.tag == f"{{{TABLE}}}table-header-rows")
 
 
 def _repeated(el: ET.Element) -> int:
@@ -208,7 +278,30 @@ def _repeated(el: ET.Element) -> int:
     return int(value) if value.isdigit() else 1
 
 
-def _fit_table(table: ET.Element, styles: Styles, text_width: float) -> None:
+def _cells(row: ET.Element, styles: Styles) -> Iterator[tuple[int, int, Cell]]:
+    """(first column, columns spanned, cell) for each cell of a row."""
+    col = 0
+    for cell in row:
+        if cell.tag == f"{{{TABLE}}}table-cell":
+            spanned = cell.get(f"{{{TABLE}}}number-columns-spanned", "1")
+            yield col, int(spanned) if spanned.isdigit() else 1, _cell(cell, styles)
+        col += _repeated(cell)
+
+
+def _keep_rows(table: ET.Element, styles: Styles, widths: list[float], height: float) -> None:
+    """Keep heading rows and short rows on one page: a row style with keep-together."""
+    for row, heading in _rows(table):
+        if row.get(f"{{{TABLE}}}style-name"):
+            continue  # pandoc writes none; a style of its own is left as it is
+        tallest = max(
+            (cell.height(sum(widths[col : col + span])) for col, span, cell in _cells(row, styles)),
+            default=0.0,
+        )
+        if heading or tallest <= SHORT_ROW * height:
+            row.set(f"{{{TABLE}}}style-name", KEEP_ROW)
+
+
+def _fit_table(table: ET.Element, styles: Styles, area: tuple[float, float]) -> None:
     columns = [
         c.get(f"{{{TABLE}}}style-name", "")
         for c in table.iter(f"{{{TABLE}}}table-column")
@@ -218,18 +311,15 @@ def _fit_table(table: ET.Element, styles: Styles, text_width: float) -> None:
     if not columns or len(set(columns)) < len(columns) or None in props:
         return  # columns sharing a style cannot be given widths of their own
     needs = [0.0] * len(columns)
-    for row in _rows(table):
-        col = 0
-        for cell in row:
-            spanned = cell.get(f"{{{TABLE}}}number-columns-spanned", "1")
-            if cell.tag == f"{{{TABLE}}}table-cell" and spanned == "1" and col < len(needs):
-                needs[col] = max(needs[col], _need(cell, styles))
-            col += _repeated(cell)
+    for row, _ in _rows(table):
+        for col, span, cell in _cells(row, styles):
+            if span == 1 and col < len(needs):
+                needs[col] = max(needs[col], cell.need())
     name = table.get(f"{{{TABLE}}}style-name")
     width = _length(styles.get("table", name, "table-properties", f"{{{STYLE}}}width"))
     if width is None:
         share = styles.get("table", name, "table-properties", f"{{{STYLE}}}rel-width") or "100%"
-        width = text_width * float(share.rstrip("%") or 100) / 100
+        width = area[0] * float(share.rstrip("%") or 100) / 100
     template = []
     for style in props:
         column = None if style is None else style.find(f"{{{STYLE}}}table-column-properties")
@@ -244,6 +334,7 @@ def _fit_table(table: ET.Element, styles: Styles, text_width: float) -> None:
             column = ET.SubElement(style, f"{{{STYLE}}}table-column-properties")
         column.set(f"{{{STYLE}}}column-width", f"{twips / TWIPS_PER_PT / POINTS['cm']:.3f}cm")
         column.set(f"{{{STYLE}}}rel-column-width", f"{twips}*")
+    _keep_rows(table, styles, [w / TWIPS_PER_PT for w in widths], area[1])
 
 
 def _blocks(el: ET.Element) -> Iterator[ET.Element]:
@@ -255,9 +346,10 @@ def _blocks(el: ET.Element) -> Iterator[ET.Element]:
             yield from _blocks(child)
 
 
-def fit_tables(text: ET.Element, styles: Styles) -> None:
+def fit_tables(text: ET.Element, styles: Styles, automatic: ET.Element) -> None:
     """Fit each table to the text of its page: a paragraph whose style names a master
-    page (the Lua filter's landscape markers) starts pages of that master page."""
+    page (the Lua filter's landscape markers) starts pages of that master page. The row
+    style of the rows kept on one page goes into `automatic`."""
     page = "Standard"
     for block in _blocks(text):
         family = "table" if block.tag == f"{{{TABLE}}}table" else "paragraph"
@@ -265,4 +357,13 @@ def fit_tables(text: ET.Element, styles: Styles) -> None:
         master = styles.get(family, name, None, f"{{{STYLE}}}master-page-name")
         page = master or page
         if family == "table":
-            _fit_table(block, styles, styles.text_widths.get(page, A4_TEXT_WIDTH))
+            _fit_table(block, styles, styles.text_areas.get(page, A4_TEXT))
+    if any(r.get(f"{{{TABLE}}}style-name") == KEEP_ROW for r in text.iter(f"{{{TABLE}}}table-row")):
+        style = ET.SubElement(
+            automatic,
+            f"{{{STYLE}}}style",
+            {f"{{{STYLE}}}name": KEEP_ROW, f"{{{STYLE}}}family": "table-row"},
+        )
+        ET.SubElement(
+            style, f"{{{STYLE}}}table-row-properties", {f"{{{FO}}}keep-together": "always"}
+        )

@@ -1,11 +1,21 @@
 """The ODT report has the Word report's house style: A4 pages, the Annex 3 grid on
 landscape pages, bordered tables with a shaded heading row, headings in the house
 colour and a "Page n of N" footer. Read from the document's XML as LibreOffice
-resolves it (a paragraph's style, its parents, its master page), never by bytes."""
+resolves it (a paragraph's style, its parents, its master page), never by bytes.
+
+Rows and pages as in Word: short rows and heading rows are kept on one page, checked
+in the file and in the PDF LibreOffice lays out from it. Widow and orphan control in
+the cells is checked in the file only: LibreOffice 7.4 leaves a single line of a cell
+at the foot of a page when a row breaks, with or without it (as Word's output does)."""
 
 from __future__ import annotations
 
+import math
+import shutil
+import subprocess
 import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -177,3 +187,245 @@ def test_headings_and_text_have_the_house_style(rendered: dict[str, Path], examp
         assert doc.prop("paragraph", name, "text-properties", "style:font-name") == "Arial"
     title = doc.prop("paragraph", "Title", "text-properties", "fo:color")
     assert (title or "").lower() == BRAND
+
+
+# Word's list indent in a table cell (docx_tables.py): 0.5 cm a level, bullet hanging 0.4 cm
+LIST_STEP_CM, LIST_HANG_CM = 0.5, 0.4
+SHORT_ROW = 0.4  # of the page's text height, as in the Word report
+
+
+def cell_lists(
+    el: ET.Element, in_cell: bool = False, depth: int = 0, style: str = ""
+) -> Iterator[tuple[bool, int, str]]:
+    """(inside a table cell, level, list style) for every list: a nested list is a level
+    deeper, in its own style or its parent's."""
+    for child in el:
+        if child.tag == q("text:list"):
+            name = child.get(q("text:style-name")) or style
+            yield in_cell, depth + 1, name
+            yield from cell_lists(child, in_cell, depth + 1, name)
+        else:
+            inside = in_cell or child.tag == q("table:table-cell")
+            yield from cell_lists(child, inside, depth if inside == in_cell else 0, style)
+
+
+def list_level(doc: Odt, style: str, level: int) -> ET.Element:
+    found = doc.content.find(
+        f".//text:list-style[@style:name='{style}']/*[@text:level='{level}']"
+        "/style:list-level-properties",
+        NS,
+    )
+    assert found is not None, (style, level)
+    return found
+
+
+@pytest.mark.parametrize("example", [RIVERSIDE, BROOKFIELD], ids=lambda p: p.name)
+def test_lists_in_table_cells_are_indented_as_in_word(
+    rendered: dict[str, Path], example: Path
+) -> None:
+    """In a cell, a list's text starts 0.5 cm in a level, its bullet 0.4 cm before it;
+    elsewhere the lists keep pandoc's 1.27 cm."""
+    doc = odt(rendered, example)
+    lists = list(cell_lists(doc.body))
+    assert any(level == 2 for in_cell, level, _ in lists if in_cell)  # nested ones too
+    assert any(not in_cell for in_cell, _, _ in lists)
+    for in_cell, level, style in lists:
+        props = list_level(doc, style, level)
+        aligned = props.find("style:list-level-label-alignment", NS)
+        assert aligned is not None, style
+        left = cm(aligned.get(q("fo:margin-left"), "0cm"))
+        if not in_cell:
+            assert left >= 1.2, (style, level)
+            continue
+        assert props.get(q("text:list-level-position-and-space-mode")) == "label-alignment"
+        assert left == pytest.approx(LIST_STEP_CM * level, abs=0.01), (style, level)
+        assert cm(aligned.get(q("fo:text-indent"), "0cm")) == pytest.approx(-LIST_HANG_CM, abs=0.01)
+        tab = aligned.get(q("text:list-tab-stop-position"), "0cm")
+        assert cm(tab) == pytest.approx(left, abs=0.01), (style, level)
+
+
+def row_cells(table: ET.Element) -> Iterator[tuple[ET.Element, bool]]:
+    """Each row of a table, and whether it is a heading row."""
+    for child in table:
+        if child.tag == q("table:table-row"):
+            yield child, False
+        elif child.tag == q("table:table-header-rows"):
+            yield from ((row, True) for row in child.iter(q("table:table-row")))
+        elif child.tag in (q("table:table-rows"), q("table:table-row-group")):
+            yield from row_cells(child)
+
+
+def rough_height(doc: Odt, table: ET.Element, row: ET.Element) -> float:
+    """A rough height of the row, cm: 9pt text of about half an em a character, lines
+    of 1.2 times the size, in the column's width less 0.4 cm of padding and indent."""
+    widths = []
+    for column in table.iter(q("table:table-column")):
+        width = doc.prop(
+            "table-column",
+            column.get(q("table:style-name"), ""),
+            "table-column-properties",
+            "style:column-width",
+        )
+        widths.append(cm(width or "0cm"))
+    tallest = 0.0
+    for cell, width in zip(row.iter(q("table:table-cell")), widths, strict=False):
+        room = max(width - 0.4 - (0.5 if cell.find(".//text:list", NS) else 0), 0.5)
+        lines = sum(
+            math.ceil(len(text_of(p)) * 0.5 * 9 / 72 * 2.54 / room) or 1
+            for p in cell.iter(q("text:p"))
+        )
+        tallest = max(tallest, lines * 9 * 1.2 / 72 * 2.54)
+    return tallest
+
+
+def kept_whole(doc: Odt, row: ET.Element) -> bool:
+    keep = doc.prop(
+        "table-row", row.get(q("table:style-name"), ""), "table-row-properties", "fo:keep-together"
+    )
+    return keep == "always"
+
+
+@pytest.mark.parametrize("example", [RIVERSIDE, BROOKFIELD], ids=lambda p: p.name)
+def test_heading_rows_and_short_rows_are_kept_on_one_page(
+    rendered: dict[str, Path], example: Path
+) -> None:
+    """A heading row, and a row clearly shorter than 40% of its page's text, may not
+    break across pages; a row clearly taller (the Annex 3 grid's) may."""
+    doc = odt(rendered, example)
+    kept, rough = 0, 0
+    for master, table in doc.blocks_with_master():
+        if table.tag != q("table:table"):
+            continue
+        _, height, _ = doc.page(master)
+        text_height = height - 4  # the margins, header and footer: about 4 cm
+        for row, heading in row_cells(table):
+            estimate = rough_height(doc, table, row)
+            if heading or estimate < 0.75 * SHORT_ROW * text_height:
+                assert kept_whole(doc, row), text_of(row)[:60]
+                kept += 1
+            elif estimate > 1.25 * SHORT_ROW * text_height:
+                assert not kept_whole(doc, row), text_of(row)[:60]
+                rough += 1
+    assert kept > 50
+    if example is RIVERSIDE:
+        assert rough  # the grid's long rows may break
+
+
+def inherited(doc: Odt, name: str, attr: str) -> str | None:
+    """A paragraph property from the style, its parents, or the default paragraph style."""
+    found = doc.prop("paragraph", name, "paragraph-properties", attr)
+    if found is None:
+        default = doc.styles.find(
+            ".//style:default-style[@style:family='paragraph']/style:paragraph-properties", NS
+        )
+        found = None if default is None else default.get(q(attr))
+    return found
+
+
+@pytest.mark.parametrize("example", [RIVERSIDE, BROOKFIELD], ids=lambda p: p.name)
+def test_paragraphs_in_cells_have_widow_and_orphan_control(
+    rendered: dict[str, Path], example: Path
+) -> None:
+    doc = odt(rendered, example)
+    paragraphs = [
+        p for cell in doc.body.iter(q("table:table-cell")) for p in cell.iter(q("text:p"))
+    ]
+    assert len(paragraphs) > 100
+    for p in paragraphs:
+        name = p.get(q("text:style-name"), "")
+        assert inherited(doc, name, "fo:widows") == "2", name
+        assert inherited(doc, name, "fo:orphans") == "2", name
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    top: float
+
+
+@pytest.fixture(scope="module")
+def landscape_pages(
+    rendered: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+) -> dict[Path, list[list[Word]]]:
+    """example → the words of each landscape page of its review, as LibreOffice lays out
+    the ODT (pdftotext's words with their places)."""
+    soffice, pdftotext = shutil.which("soffice"), shutil.which("pdftotext")
+    if soffice is None or pdftotext is None:
+        pytest.skip(
+            "LibreOffice (soffice) or pdftotext is missing; install Debian packages "
+            "libreoffice-writer-nogui and poppler-utils to run the ODT page layout test"
+        )
+    base = tmp_path_factory.mktemp("odt-pages")
+    profile = f"-env:UserInstallation={(base / 'profile').as_uri()}"
+    documents = {
+        example: rendered[f"{example.name}-review.odt"] for example in (RIVERSIDE, BROOKFIELD)
+    }
+    subprocess.run(
+        [soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(base)]
+        + [str(d) for d in documents.values()],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    xhtml = "{http://www.w3.org/1999/xhtml}"
+    out = {}
+    for example, path in documents.items():
+        pdf = base / path.with_suffix(".pdf").name
+        laid_out = subprocess.run(
+            [pdftotext, "-bbox-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+        ).stdout
+        out[example] = [
+            [Word(w.text or "", float(w.get("yMin", "0"))) for w in page.iter(f"{xhtml}word")]
+            for page in ET.fromstring(laid_out).iter(f"{xhtml}page")
+            if float(page.get("width", "0")) > float(page.get("height", "0"))
+        ]
+    return out
+
+
+def squeezed(text: str) -> str:
+    """Text without its spaces: a line break in the PDF is a space, or none after a hyphen."""
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize("example", [RIVERSIDE, BROOKFIELD], ids=lambda p: p.name)
+def test_the_grid_keeps_short_rows_whole_and_repeats_its_heading(
+    rendered: dict[str, Path], landscape_pages: dict[Path, list[list[Word]]], example: Path
+) -> None:
+    """Laid out by LibreOffice: each page of the Annex 3 grid starts with its heading row,
+    and each short row (kept whole in the file, or clearly short) starts and ends on one
+    page: the first and last words of each of its cells are on that page."""
+    doc = odt(rendered, example)
+    blocks = doc.blocks_with_master()
+    grid_at = next(i for i, (_, b) in enumerate(blocks) if text_of(b) == GRID)
+    master, grid = next((m, b) for m, b in blocks[grid_at:] if b.tag == q("table:table"))
+    pages = landscape_pages[example]
+    assert len(pages) >= 2  # a grid of several pages: something to check
+    heading = ("Focus", "Strengths", "Areas", "Recommendations")
+    for number, words in enumerate(pages, start=1):
+        tops = {w.top for w in words if w.text == "Focus"}
+        top = next(
+            (
+                t
+                for t in sorted(tops)
+                if all(any(w.text == h and abs(w.top - t) < 1 for w in words) for h in heading)
+            ),
+            None,
+        )
+        assert top is not None, f"landscape page {number}: no heading row"
+        above = " ".join(w.text for w in words if w.top < top - 1)
+        assert above in ("", GRID), f"landscape page {number} starts with {above[:60]!r}"
+    text_height = doc.page(master)[1] - 4
+    on_pages = [squeezed(" ".join(w.text for w in words)) for words in pages]
+    checked = 0
+    for row, heading_row in row_cells(grid):
+        if heading_row or not (
+            kept_whole(doc, row) or rough_height(doc, grid, row) < 0.75 * SHORT_ROW * text_height
+        ):
+            continue
+        snippets = []
+        for cell in row.iter(q("table:table-cell")):
+            words = text_of(cell).split()
+            snippets += [squeezed(" ".join(words[:3])), squeezed(" ".join(words[-3:]))]
+        assert any(all(s in page for s in snippets) for page in on_pages), text_of(row)[:60]
+        checked += 1
+    assert checked >= 5
