@@ -17,12 +17,18 @@ from dataclasses import dataclass
 
 # "## Key findings", indented as a list item's line may be; the closing #s are optional
 ATX = re.compile(r"^(\s*)#{1,6}[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$")
+# the same inside a quote or after a list marker ("> ## X", "- ## X"), which the Lua
+# filter shows as bold text too
+_NESTED_ATX = re.compile(r"^\s*(?:(?:>|[-+*]|\d{1,9}[.)])[ \t]*)+#{1,6}[ \t]+(\S.*?)[ \t#]*$")
 # the underline of a heading written as "Key findings" over "====" or "----"
 SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+# a code fence, and the only thing a line that closes it may hold (pandoc's rules)
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CLOSING = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 _IMAGE = re.compile(r"!\[([^\[\]\n]*)\]\(([^()\s]*)[^()\n]*\)?")
 _LINK = re.compile(r"(?<!!)\[([^\[\]\n]*)\]\(([^()\s]*)[^()\n]*\)?")
+_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>")
 _HTML = re.compile(r"<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
 _WEB = re.compile(r"^(?:https?:|mailto:|#)", re.IGNORECASE)
 
@@ -48,21 +54,43 @@ def _short(text: str, limit: int = 50) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def underlines(lines: list[str]) -> Iterator[int]:
-    """The indexes of lines that underline a heading (not in code, not after a list item)."""
-    fence = ""
+@dataclass(frozen=True, slots=True)
+class Code:
+    """Which lines of a text are code (a fence, or inside one), as pandoc reads them."""
+
+    lines: list[bool]
+    unclosed: int | None  # the line of a fence never closed: pandoc shows it as text
+
+
+def code(lines: list[str]) -> Code:
+    flags: list[bool] = []
+    fence, opened = "", None
     for i, line in enumerate(lines):
-        opening = FENCE.match(line)
         if fence:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+            closing = _CLOSING.match(line)
+            if closing and closing[1][0] == fence[0] and len(closing[1]) >= len(fence):
                 fence = ""
+            flags.append(True)
             continue
+        opening = FENCE.match(line)
         if opening:
-            fence = opening.group(1)
-            continue
+            fence, opened = opening[1], i
+        flags.append(bool(opening))
+    if fence and opened is not None:  # not code after all: the text as typed
+        flags[opened:] = [False] * (len(flags) - opened)
+        return Code(flags, opened)
+    return Code(flags, None)
+
+
+def underlines(lines: list[str], in_code: list[bool]) -> Iterator[int]:
+    """The indexes of lines that underline a heading (not code, not after a list item)."""
+    for i, line in enumerate(lines):
         previous = lines[i - 1] if i else ""
         if (
-            SETEXT.match(line)
+            i
+            and not in_code[i]
+            and not in_code[i - 1]
+            and SETEXT.match(line)
             and previous.strip()
             and not _LIST_ITEM.match(previous)
             and not ATX.match(previous)
@@ -70,29 +98,41 @@ def underlines(lines: list[str]) -> Iterator[int]:
             yield i
 
 
+def heading_text(text: str) -> str:
+    """A heading's words, without the bold some write headings in (it is made bold)."""
+    text = text.strip()
+    for mark in ("**", "__"):
+        if len(text) > 4 and text.startswith(mark) and text.endswith(mark):
+            return text[2:-2].strip()
+    return text
+
+
 def changes(text: str) -> list[Change]:
     """Each place of ``text`` that a report will not show as typed, in order."""
     lines = text.replace("\r\n", "\n").split("\n")
+    in_code = code(lines).lines
     # an underline at index i makes the line before it (line number i) a heading
-    out = [Change(i, "heading", lines[i - 1]) for i in underlines(lines)]
-    fence = ""
+    out = [Change(i, "heading", lines[i - 1]) for i in underlines(lines, in_code)]
     for number, line in enumerate(lines, 1):
-        opening = FENCE.match(line)
-        if fence:  # code is shown exactly as typed
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = ""
+        if in_code[number - 1]:  # code is shown exactly as typed
             continue
-        if opening:
-            fence = opening.group(1)
-            continue
-        heading = ATX.match(line)
+        heading = ATX.match(line) or _NESTED_ATX.match(line)
         if heading:
-            out.append(Change(number, "heading", heading.group(2)))
+            out.append(Change(number, "heading", heading.groups()[-1]))
         out += [Change(number, "image", m.group()) for m in _IMAGE.finditer(line)]
         out += [
             Change(number, "link", m.group())
             for m in _LINK.finditer(line)
             if not _WEB.match(m.group(2))
         ]
-        out += [Change(number, "html", m.group()) for m in _HTML.finditer(line)]
+        out += [
+            Change(number, "link", m.group())
+            for m in _AUTOLINK.finditer(line)
+            if not _WEB.match(m.group()[1:])
+        ]
+        out += [
+            Change(number, "html", m.group())
+            for m in _HTML.finditer(line)
+            if not _AUTOLINK.fullmatch(m.group())
+        ]
     return sorted((Change(c.line, c.kind, _short(c.typed)) for c in out), key=lambda c: c.line)

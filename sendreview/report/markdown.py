@@ -85,24 +85,28 @@ def _braces(text: str) -> str:
 
 
 def _no_headings(lines: list[str]) -> list[str]:
-    """Headings as bold lines; anything else that could read as a heading escaped."""
-    underlined = set(prose.underlines(lines))
+    """Headings as bold lines; anything else that could read as a heading escaped.
+
+    Code lines keep the escaping too: were pandoc to read a line as text that we took
+    for code, it must still not become a heading. A fence never closed is escaped, as
+    pandoc would show it as text anyway: left as it is, a fence in a later field of the
+    report would close it, and all between would become code."""
+    code = prose.code(lines)
+    underlined = set(prose.underlines(lines, code.lines))
     out: list[str] = []
-    fence = ""
     for i, line in enumerate(lines):
-        opening = prose.FENCE.match(line)
-        heading = None if fence or opening else prose.ATX.match(line)
-        if fence and opening and opening.group(1)[0] == fence[0]:
-            fence = ""
-        elif not fence and opening:
-            fence = opening.group(1)
-        if heading or i + 1 in underlined:
+        in_code = code.lines[i]
+        heading = None if in_code else prose.ATX.match(line)
+        if i == code.unclosed:
+            indent, text = _split_indent(line)
+            out.append(f"{indent}\\{text}")
+        elif heading or i + 1 in underlined:
             indent, text = (heading[1], heading[2]) if heading else _split_indent(line)
             # a paragraph of its own, as the heading was a block of its own
             if out and out[-1].strip():
                 out.append("")
-            out += [f"{indent}**{text.strip()}**", ""]
-        elif i not in underlined and (line.strip() or fence or not out or out[-1].strip()):
+            out += [f"{indent}**{prose.heading_text(text)}**", ""]
+        elif i not in underlined and (line.strip() or in_code or not out or out[-1].strip()):
             # (the underline goes, as does a second blank line after a bold heading)
             out.append(_STRUCTURE.sub(lambda m: f"{m[1]}\\{m[2]}", line))
     while out and not out[-1].strip():
@@ -143,7 +147,6 @@ def finalize(value: Any) -> Any:
 # numbered list that starts at 1 (so that a line such as "2026. And then" stays text)
 _LIST_START = re.compile(r" {0,3}(?:[-+*]|1[.)])[ \t]+\S")
 _RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")
-_FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})")
 
 
 def lists_after_text(text: str) -> str:
@@ -156,22 +159,16 @@ def lists_after_text(text: str) -> str:
     of a table cell, not inside a list item (where the blank line would loosen the list).
     """
     out: list[str] = []
-    fence = ""  # the fence of a code block we are in
     plain = False  # the block being read started as a paragraph, not as a list
-    for line in text.split("\n"):
-        opening = _FENCE_LINE.match(line)
-        if fence:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = ""
-        elif opening:
-            fence = opening.group(1)
-        elif not line.strip():
+    lines = text.split("\n")
+    for line, in_code in zip(lines, prose.code(lines).lines, strict=True):
+        if not in_code and not line.strip():
             plain = False
-        elif _LIST_START.match(line) and not _RULE.fullmatch(line):
+        elif not in_code and _LIST_START.match(line) and not _RULE.fullmatch(line):
             if plain:
                 out.append("")
             plain = False
-        elif not out or not out[-1].strip():
+        elif not in_code and (not out or not out[-1].strip()):
             plain = True  # a block's first line, and not a list item
         out.append(line)
     return "\n".join(out)

@@ -7,7 +7,7 @@ written out, vocabulary ids become the guide's labels, percentages are worked ou
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
@@ -26,19 +26,17 @@ from sendreview.workspace import Workspace
 class EvidenceRef:
     id: str
     anchor: str
-    label: str  # in full the first time an area cites it, then the id alone
-
-    @property
-    def short(self) -> EvidenceRef:
-        return EvidenceRef(self.id, self.anchor, self.id)
+    label: str  # "E4 · lesson observation · Year 4 maths · 14 Oct 2026"
+    first: bool = True  # the first citation of it in its area (the others may be short)
 
 
 class Citations:
-    """Cites each piece of evidence in full once per area of focus, then by its id.
+    """Marks each piece of evidence's first citation in an area of focus.
 
     An area's findings often rest on the same few pieces of evidence; repeating
     "E4 · lesson observation · Year 4 maths · 14 Oct 2026" under each one fills the
-    page. Every citation links to the evidence log, which describes each piece."""
+    page, so the built-in templates cite it in full once per area, then by its id. Every
+    citation links to the evidence log, which describes each piece."""
 
     def __init__(self, refs: dict[str, EvidenceRef]) -> None:
         self.refs = refs
@@ -48,7 +46,7 @@ class Citations:
         out = []
         for x in ids:
             if x in self.refs:
-                out.append(self.refs[x].short if x in self.seen else self.refs[x])
+                out.append(replace(self.refs[x], first=x not in self.seen))
                 self.seen.add(x)
         return out
 
@@ -289,7 +287,7 @@ def build(ws: Workspace) -> ReportView:
                 ),
                 areas=", ".join(_area_titles(item, fw)),
                 notes=lists_after_text(item.notes or ""),
-                attachments=[Attachment(PurePosixPath(a).name, quote(a)) for a in item.attachments],
+                attachments=[_attachment(a) for a in item.attachments],
             )
             for item in evidence.log
         ],
@@ -299,6 +297,11 @@ def build(ws: Workspace) -> ReportView:
         sign_off=[Row([p.name, p.role or "", p.organisation or ""]) for p in review.reviewers],
         sent=long_date(d.report_sent),
     )
+
+
+def _attachment(path: str) -> Attachment:
+    posix = path.replace("\\", "/")  # written as Windows writes paths; validate allows it
+    return Attachment(PurePosixPath(posix).name, quote(posix))
 
 
 def _capital(text: str) -> str:

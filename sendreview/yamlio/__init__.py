@@ -21,6 +21,7 @@ other line stays byte for byte), and every write is atomic.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,8 @@ from sendreview.yamlio.reading import MAX_BYTES as MAX_BYTES
 from sendreview.yamlio.reading import Problem, parse, read_text
 from sendreview.yamlio.writing import scalar as scalar
 from sendreview.yamlio.writing import set_top_level as set_top_level
+
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 
 @dataclass
@@ -91,7 +94,7 @@ class YamlFile:
         """Where line ``line`` (from 1) of the text at ``loc`` is, for a text written as a
         literal block (``|``), whose lines are the file's lines; else where the text is."""
         node, _, found = self._find(loc)
-        lines = self.source.splitlines()
+        lines = _LINE_BREAK.split(self.source)  # the line breaks libyaml counts, no others
         index = node.start_mark.line + line if node is not None else 0  # after the "|"
         if not (found and isinstance(node, ScalarNode) and node.style == "|") or index >= len(
             lines

@@ -22,7 +22,9 @@ sendreview's pandoc filter, applied to every report in every format.
      or tables become paragraphs.
    - Links may only go to the web, to e-mail or inside the document; images are
      never fetched or embedded unless sendreview made them itself (named in the
-     metadata field "allowed-images").
+     metadata field "allowed-images"). The one exception is sendreview's own: in HTML,
+     an evidence attachment (a span the evidence template makes, whose path is checked
+     below) links to the file in the review folder, relative to the report.
 ]]
 
 local STAND_INS = {
@@ -64,8 +66,10 @@ end
 
 local function as_text(text) return pandoc.Str(restore(text)) end
 
+-- A heading inside a list, quote, note or table cell (from people's text) is shown as a
+-- bold line, as report/markdown.py shows one at the top of a text field.
 local function flat_heading(h)
-  return pandoc.Para({pandoc.Str(string.rep("#", h.level)), pandoc.Space(), table.unpack(h.content)})
+  return pandoc.Para({pandoc.Strong(h.content)})
 end
 
 local function no_headings(el)
@@ -91,7 +95,8 @@ local sanitise = {
   end,
   Span = function(span)
     local href = span.attributes.href or ""
-    if span.classes:includes("attachment") and href:match("^[%w%-._~/%%]+$") then
+    if span.classes:includes("attachment") and href:match("^[%w%-._~/%%]+$")
+        and not ("/" .. href .. "/"):find("/%.%./") and href:sub(1, 1) ~= "/" then
       span.attr = pandoc.Attr("", {"attachment"}, {href = href})  -- an evidence attachment
       return span
     end
