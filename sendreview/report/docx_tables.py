@@ -27,22 +27,16 @@ larger is used: fitted for either, the column is wide enough in both.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
-from sendreview.report.fitting import SLACK, SLACK_PT, fit, metrics, pieces
+from sendreview.report import fitting
+from sendreview.report.fitting import LINE_HEIGHT, SHORT_ROW, TWIPS_PER_PT, fit, pieces
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-TWIPS_PER_PT = 20
-SLACK_TWIPS = SLACK_PT * TWIPS_PER_PT
-# A row no taller than this share of the page's text height stays on one page.
-SHORT_ROW = 0.4
-LINE_HEIGHT = 1.2  # a line, as a multiple of the font size
-# A list item in a cell: each level indented this much more, its bullet hanging in the
-# last LIST_HANG of it (twips: 0.5 cm and 0.4 cm)
-LIST_STEP, LIST_HANG = 284, 227
+LIST_STEP = round(fitting.LIST_STEP * TWIPS_PER_PT)  # twips
+LIST_HANG = round(fitting.LIST_HANG * TWIPS_PER_PT)
 
 
 def _w(name: str) -> str:
@@ -53,7 +47,7 @@ def _int(el: ET.Element | None, attr: str = "w", default: int = 0) -> int:
     value = el.get(_w(attr)) if el is not None else None
     try:
         return int(float(value)) if value is not None else default
-    except ValueError:
+    except (ValueError, OverflowError):  # "inf" is a float, but no int
         return default
 
 
@@ -135,19 +129,12 @@ def _paragraph(p: ET.Element, styles: Styles, table_size: int, heading: bool) ->
     largest = max((s for _, s, _ in chars), default=base) / 2
     level = _list_level(p)
     indent = 0 if level is None else LIST_STEP * (level + 1)
-    return Paragraph(words, metrics(False).width(" ") * largest / 50, largest, indent)
+    return Paragraph(words, fitting.space(largest) * TWIPS_PER_PT, largest, indent)
 
 
 def _lines(para: Paragraph, width: float) -> int:
-    """How many lines the paragraph takes in a column this wide (greedy, as Word fills)."""
-    lines, used = 1, 0.0
-    room = max(width - para.indent, 1.0)
-    for word in para.words:
-        if used and used + para.space + word > room:
-            lines, used = lines + 1, 0.0
-        used += (para.space if used else 0.0) + word
-        lines += max(0, math.ceil(word / room) - 1)
-    return lines
+    """How many lines the paragraph takes in a column this wide."""
+    return fitting.lines(para.words, para.space, width - para.indent)
 
 
 def _cells(row: ET.Element) -> Iterator[tuple[int, int, ET.Element]]:
@@ -264,8 +251,8 @@ def fit_table(tbl: ET.Element, styles: Styles, text_width: int, text_height: int
     for row_cells in paragraphs:
         for col, span, paras in row_cells:
             if span == 1 and col < len(cols):
-                longest = max((max(p.words, default=0) + p.indent for p in paras), default=0)
-                needs[col] = max(needs[col], longest * SLACK + SLACK_TWIPS + margins)
+                need = fitting.need(((p.words, p.indent) for p in paras), margins, TWIPS_PER_PT)
+                needs[col] = max(needs[col], need)
     widths = fit([float(_int(c)) for c in cols], needs, text_width)
     for c, width in zip(cols, widths, strict=True):
         c.set(_w("w"), str(width))

@@ -4,7 +4,8 @@ pandoc gives every table fixed column widths from the template's proportions. A 
 column (Owner, Priority, Who) then gets less room than its longest word, and Word and
 LibreOffice break that word mid-word ("Headteach|er"). Each format's module reads its
 own file for the text of each cell, its font size and weight; here the words are
-measured and the widths shared out.
+measured, the widths shared out and a cell's lines counted, with the lengths and shares
+both formats use (in points; each module converts them to its own unit).
 
 Widths are measured with Helvetica's metrics (from matplotlib's bundled AFM files):
 Arial, the house font, and Liberation Sans, its stand-in where Arial is missing, share
@@ -17,7 +18,7 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,14 @@ SLACK_PT = 1.5
 # A word that needs more than this share of the table (a web address) breaks anyway;
 # it must not squeeze every other column to make room for itself.
 MAX_SHARE = 1 / 3
+# Rows and pages, the same in both formats. A row no taller than this share of the
+# page's text height is kept on one page; a taller one (the Annex 3 grid's) may break.
+SHORT_ROW = 0.4
+LINE_HEIGHT = 1.2  # a line, as a multiple of the font size
+# A list item in a cell: each level indented this much more, its bullet hanging in the
+# last LIST_HANG of it (points: 0.5 cm and 0.4 cm, to the whole twip Word counts in)
+LIST_STEP, LIST_HANG = 14.2, 11.35
+TWIPS_PER_PT = 20
 # Where a line may break: after spaces, and after a hyphen or dash inside a word.
 BREAKS = re.compile(r"\s+|(?<=[-‐–—])(?=\w)")
 # Glyph names of the punctuation the reports use, for characters outside ASCII.
@@ -103,10 +112,46 @@ def pieces(chars: Sequence[tuple[str, float, bool]]) -> list[float]:
     return widths
 
 
+def space(size: float) -> float:
+    """The width of a space in text of this size, points."""
+    return metrics(False).width(" ") * size / 1000
+
+
+def lines(words: Sequence[float], space: float, room: float) -> int:
+    """How many lines a paragraph of these pieces takes in a line `room` wide, filled
+    greedily as Word and LibreOffice fill it; a piece wider than the line breaks over
+    as many lines as it needs. Any one unit, as long as all three share it."""
+    count, used = 1, 0.0
+    room = max(room, 1.0)
+    for word in words:
+        if used and used + space + word > room:
+            count, used = count + 1, 0.0
+        used += (space if used else 0.0) + word
+        count += max(0, math.ceil(word / room) - 1)
+    return count
+
+
+def need(paragraphs: Iterable[tuple[Sequence[float], float]], sides: float, per_pt: float) -> float:
+    """The width a cell needs for its longest word, given each paragraph's pieces and
+    indent and the cell's padding (`sides`), in a unit of `per_pt` to the point. Only the
+    word is given slack: an indent or a padding is set, not measured."""
+    longest = max(
+        (max(words) * SLACK + SLACK_PT * per_pt + indent for words, indent in paragraphs if words),
+        default=0.0,
+    )
+    return longest + sides
+
+
 def fit(widths: list[float], needs: list[float], total: int) -> list[int]:
     """Column widths summing to `total`: every column at least its need, the extra taken
-    from the columns with room to spare, in proportion to that room."""
-    scaled = [w * total / (sum(widths) or 1) for w in widths]
+    from the columns with room to spare, in proportion to that room. Columns the
+    template gives no width at all share the table evenly."""
+    if not widths or total <= 0:
+        return [0] * len(widths)
+    widths = [max(w, 0.0) for w in widths]
+    if not sum(widths):
+        widths = [1.0] * len(widths)
+    scaled = [w * total / sum(widths) for w in widths]
     needs = [min(n, total * MAX_SHARE) for n in needs]
     if sum(needs) >= total:  # no room to fit every word: share out by need
         fitted = [n * total / sum(needs) for n in needs]

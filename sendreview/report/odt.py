@@ -29,14 +29,9 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from sendreview.report.docx_tables import LIST_HANG, LIST_STEP
-from sendreview.report.odt_tables import Styles, fit_tables
+from sendreview.report.fitting import LIST_HANG, LIST_STEP
+from sendreview.report.odt_tables import FO, OFFICE, STYLE, TABLE, TEXT, Styles, fit_tables
 
-OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
-TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
-TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 XLINK = "http://www.w3.org/1999/xlink"
 
 BORDER = "0.5pt solid #A6B4C6"
@@ -48,7 +43,6 @@ TOC_LEVELS = {"1": "Contents_20_1", "2": "Contents_20_2"}
 BODY_STYLES = ("Text_20_body", "First_20_paragraph")
 CELL_TEXT = "Table_20_Contents"
 TOC_LINK = "Index_20_Link"  # a character style of reference.odt: contents not shown as links
-TWIPS_PER_PT = 20
 
 
 def _cells(automatic: ET.Element) -> None:
@@ -93,11 +87,11 @@ def _compact(list_style: ET.Element) -> None:
         aligned = props.find(f"{{{STYLE}}}list-level-label-alignment")
         if aligned is None:
             aligned = ET.SubElement(props, f"{{{STYLE}}}list-level-label-alignment")
-        left = f"{LIST_STEP * level / TWIPS_PER_PT:g}pt"
+        left = f"{LIST_STEP * level:g}pt"
         aligned.set(f"{{{TEXT}}}label-followed-by", "listtab")
         aligned.set(f"{{{TEXT}}}list-tab-stop-position", left)
         aligned.set(f"{{{FO}}}margin-left", left)
-        aligned.set(f"{{{FO}}}text-indent", f"{-LIST_HANG / TWIPS_PER_PT:g}pt")
+        aligned.set(f"{{{FO}}}text-indent", f"{-LIST_HANG:g}pt")
 
 
 def _cell_lists(automatic: ET.Element, text: ET.Element) -> None:

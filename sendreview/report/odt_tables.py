@@ -27,8 +27,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
-from sendreview.report.docx_tables import LINE_HEIGHT, SHORT_ROW
-from sendreview.report.fitting import SLACK, SLACK_PT, fit, metrics, pieces
+from sendreview.report import fitting
+from sendreview.report.fitting import LINE_HEIGHT, SHORT_ROW, TWIPS_PER_PT, fit, pieces
 
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
@@ -36,7 +36,7 @@ TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 POINTS = {"pt": 1.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "in": 72.0, "pc": 12.0, "px": 0.75}
-TWIPS_PER_PT = 20  # the unit columns are fitted in: fine enough, and whole numbers
+# columns are fitted in twips, as in Word: fine enough, and whole numbers
 # A4 with 2 cm margins, where the document gives none
 A4_TEXT = (17 * POINTS["cm"], 25.7 * POINTS["cm"])
 KEEP_ROW = "TableRowKeep"  # the row style written for rows kept on one page
@@ -46,7 +46,26 @@ DEFAULT_SIZE = 12.0  # ODF's, where no style gives a size
 def _length(value: str | None) -> float | None:
     """An ODF length in points ("0.159cm"; of a border, "0.5pt solid #A6B4C6", its width)."""
     found = re.search(r"(-?\d+(?:\.\d+)?)(pt|cm|mm|in|pc|px)\b", value or "")
-    return float(found[1]) * POINTS[found[2]] if found else None
+    return _finite(float(found[1]) * POINTS[found[2]]) if found else None
+
+
+def _number(value: str | None, unit: str) -> float | None:
+    """A number followed by `unit` ("85%", "2.5*"), or None for anything else."""
+    found = re.fullmatch(rf"\s*(\d+(?:\.\d+)?)\s*{re.escape(unit)}\s*", value or "")
+    return _finite(float(found[1])) if found else None
+
+
+def _finite(value: float) -> float | None:
+    # a thousand digits make a float of inf, and inf of the widths a NaN
+    return value if math.isfinite(value) else None
+
+
+def _font_size(value: str | None, size: float) -> float:
+    """A font size in points, `size` being the size it is relative to (a percentage)
+    and the one kept when the value cannot be read or is no size at all."""
+    share = _number(value, "%")
+    found = size * share / 100 if share is not None else _length(value)
+    return found if found is not None and found > 0 else size
 
 
 @dataclass(frozen=True)
@@ -96,14 +115,27 @@ class Styles:
         found = default.find(f"{{{STYLE}}}{props}")
         return None if found is None else found.get(attr)
 
+    def size(self, family: str, name: str | None, size: float) -> float:
+        """The font size of text in this style, points, inside text of `size`: the
+        family's default, then each style from the outermost parent in, a percentage
+        being of the size its parent gives."""
+        chain = []
+        seen: set[str] = set()
+        while name and (family, name) in self.by_name and name not in seen:
+            seen.add(name)
+            chain.append(self.by_name[(family, name)])
+            name = chain[-1].get(f"{{{STYLE}}}parent-style-name")
+        default = self.defaults.get(family)
+        for style in [*([] if default is None else [default]), *reversed(chain)]:
+            props = style.find(f"{{{STYLE}}}text-properties")
+            if props is not None:
+                size = _font_size(props.get(f"{{{FO}}}font-size"), size)
+        return size
+
     def text(self, family: str, name: str | None, size: float, bold: bool) -> tuple[float, bool]:
         """The font size (points) and weight of text in this style, inside text of `size`
         and `bold`."""
-        value = self.get(family, name, "text-properties", f"{{{FO}}}font-size")
-        if value and value.endswith("%"):
-            size = size * float(value[:-1]) / 100
-        else:
-            size = _length(value) or size
+        size = self.size(family, name, size)
         weight = self.get(family, name, "text-properties", f"{{{FO}}}font-weight")
         if weight is not None:
             bold = weight == "bold" or (weight.isdigit() and int(weight) >= 600)
@@ -208,26 +240,17 @@ class Cell:
 
     def need(self) -> float:
         """The width the cell needs for its longest word, points."""
-        longest = max(
-            (max(p.words) * SLACK + SLACK_PT + p.indent for p in self.paragraphs if p.words),
-            default=0.0,
-        )
-        return longest + self.sides
+        return fitting.need(((p.words, p.indent) for p in self.paragraphs), self.sides, 1.0)
 
     def height(self, width: float) -> float:
-        """About how tall the cell is in a column this wide, points (greedy, as a line
-        is filled)."""
-        total = self.ends
-        for p in self.paragraphs:
-            room, space = max(width - self.sides - p.indent, 1.0), metrics(False).width(" ")
-            lines, used = 1, 0.0
-            for word in p.words:
-                if used and used + space * p.size / 1000 + word > room:
-                    lines, used = lines + 1, 0.0
-                used += (space * p.size / 1000 if used else 0.0) + word
-                lines += max(0, math.ceil(word / room) - 1)
-            total += lines * p.size * LINE_HEIGHT + p.spacing
-        return total
+        """About how tall the cell is in a column this wide, points."""
+        return self.ends + sum(
+            fitting.lines(p.words, fitting.space(p.size), width - self.sides - p.indent)
+            * p.size
+            * LINE_HEIGHT
+            + p.spacing
+            for p in self.paragraphs
+        )
 
 
 def _cell(cell: ET.Element, styles: Styles) -> Cell:
@@ -288,13 +311,16 @@ def _cells(row: ET.Element, styles: Styles) -> Iterator[tuple[int, int, Cell]]:
         col += _repeated(cell)
 
 
-def _keep_rows(table: ET.Element, styles: Styles, widths: list[float], height: float) -> None:
+Row = tuple[ET.Element, bool, list[tuple[int, int, Cell]]]  # the row, heading?, its cells
+
+
+def _keep_rows(rows: list[Row], widths: list[float], height: float) -> None:
     """Keep heading rows and short rows on one page: a row style with keep-together."""
-    for row, heading in _rows(table):
+    for row, heading, cells in rows:
         if row.get(f"{{{TABLE}}}style-name"):
             continue  # pandoc writes none; a style of its own is left as it is
         tallest = max(
-            (cell.height(sum(widths[col : col + span])) for col, span, cell in _cells(row, styles)),
+            (cell.height(sum(widths[col : col + span])) for col, span, cell in cells),
             default=0.0,
         )
         if heading or tallest <= SHORT_ROW * height:
@@ -310,22 +336,23 @@ def _fit_table(table: ET.Element, styles: Styles, area: tuple[float, float]) -> 
     props = [styles.by_name.get(("table-column", name)) for name in columns]
     if not columns or len(set(columns)) < len(columns) or None in props:
         return  # columns sharing a style cannot be given widths of their own
+    rows = [(row, heading, list(_cells(row, styles))) for row, heading in _rows(table)]
     needs = [0.0] * len(columns)
-    for row, _ in _rows(table):
-        for col, span, cell in _cells(row, styles):
+    for _, _, cells in rows:
+        for col, span, cell in cells:
             if span == 1 and col < len(needs):
                 needs[col] = max(needs[col], cell.need())
     name = table.get(f"{{{TABLE}}}style-name")
     width = _length(styles.get("table", name, "table-properties", f"{{{STYLE}}}width"))
     if width is None:
-        share = styles.get("table", name, "table-properties", f"{{{STYLE}}}rel-width") or "100%"
-        width = area[0] * float(share.rstrip("%") or 100) / 100
+        share = _number(styles.get("table", name, "table-properties", f"{{{STYLE}}}rel-width"), "%")
+        width = area[0] * (100.0 if share is None else share) / 100
     template = []
     for style in props:
         column = None if style is None else style.find(f"{{{STYLE}}}table-column-properties")
-        rel = None if column is None else column.get(f"{{{STYLE}}}rel-column-width")
+        rel = None if column is None else _number(column.get(f"{{{STYLE}}}rel-column-width"), "*")
         absolute = None if column is None else _length(column.get(f"{{{STYLE}}}column-width"))
-        template.append(float(rel.rstrip("*")) if rel else absolute or 1.0)
+        template.append(rel if rel is not None else absolute or 1.0)
     widths = fit(template, [n * TWIPS_PER_PT for n in needs], int(width * TWIPS_PER_PT))
     for style, twips in zip(props, widths, strict=True):
         assert style is not None
@@ -334,7 +361,7 @@ def _fit_table(table: ET.Element, styles: Styles, area: tuple[float, float]) -> 
             column = ET.SubElement(style, f"{{{STYLE}}}table-column-properties")
         column.set(f"{{{STYLE}}}column-width", f"{twips / TWIPS_PER_PT / POINTS['cm']:.3f}cm")
         column.set(f"{{{STYLE}}}rel-column-width", f"{twips}*")
-    _keep_rows(table, styles, [w / TWIPS_PER_PT for w in widths], area[1])
+    _keep_rows(rows, [w / TWIPS_PER_PT for w in widths], area[1])
 
 
 def _blocks(el: ET.Element) -> Iterator[ET.Element]:

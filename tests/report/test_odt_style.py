@@ -4,112 +4,38 @@ colour and a "Page n of N" footer. Read from the document's XML as LibreOffice
 resolves it (a paragraph's style, its parents, its master page), never by bytes.
 
 Rows and pages as in Word: short rows and heading rows are kept on one page, checked
-in the file and in the PDF LibreOffice lays out from it. Widow and orphan control in
-the cells is checked in the file only: LibreOffice 7.4 leaves a single line of a cell
-at the foot of a page when a row breaks, with or without it (as Word's output does)."""
+here in the file (and in the PDF LibreOffice lays out from it in test_odt_layout.py).
+Widow and orphan control in the cells is checked in the file only: LibreOffice 7.4
+leaves a single line of a cell at the foot of a page when a row breaks, with or without
+it (as Word's output does)."""
 
 from __future__ import annotations
 
-import math
-import shutil
-import subprocess
+import io
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
 
-from tests.conftest import BROOKFIELD, RIVERSIDE
-
-NS = {
-    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
-    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
-    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
-    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
-    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
-}
-BRAND = "#1f3a5f"
-HEADING_FILL = "#e3eaf3"
-GRID = "Strengths, areas for development and recommendations"
-
-
-def q(name: str) -> str:
-    prefix, local = name.split(":")
-    return f"{{{NS[prefix]}}}{local}"
-
-
-def cm(length: str) -> float:
-    for unit, factor in (("cm", 1.0), ("mm", 0.1), ("in", 2.54), ("pt", 2.54 / 72)):
-        if length.endswith(unit):
-            return round(float(length.removesuffix(unit)) * factor, 2)
-    raise ValueError(length)
-
-
-class Odt:
-    """The styles and body of an ODT, with the lookups LibreOffice makes."""
-
-    def __init__(self, path: Path) -> None:
-        with zipfile.ZipFile(path) as z:
-            self.content = ET.fromstring(z.read("content.xml"))
-            self.styles = ET.fromstring(z.read("styles.xml"))
-        self.by_name: dict[tuple[str, str], ET.Element] = {}
-        # content's automatic styles win over the shared ones of the same name
-        for root in (self.styles, self.content):
-            for style in root.iter(q("style:style")):
-                self.by_name[(style.get(q("style:family"), ""), style.get(q("style:name"), ""))] = (
-                    style
-                )
-        self.layouts = {
-            el.get(q("style:name")): el for el in self.styles.iter(q("style:page-layout"))
-        }
-        self.masters = {
-            el.get(q("style:name")): el for el in self.styles.iter(q("style:master-page"))
-        }
-        text = self.content.find("office:body/office:text", NS)
-        assert text is not None
-        self.body = text
-
-    def prop(self, family: str, name: str, props: str, attr: str) -> str | None:
-        """A style's property, from the style itself or the styles it is based on."""
-        style = self.by_name.get((family, name))
-        while style is not None:
-            found = style.find(q(f"style:{props}"))
-            if found is not None and found.get(q(attr)) is not None:
-                return found.get(q(attr))
-            parent = style.get(q("style:parent-style-name"))
-            style = self.by_name.get((family, parent or ""))
-        return None
-
-    def page(self, master: str) -> tuple[float, float, str]:
-        layout = self.layouts[self.masters[master].get(q("style:page-layout-name"))]
-        props = layout.find("style:page-layout-properties", NS)
-        assert props is not None
-        return (
-            cm(props.get(q("fo:page-width"), "0cm")),
-            cm(props.get(q("fo:page-height"), "0cm")),
-            props.get(q("style:print-orientation"), ""),
-        )
-
-    def blocks_with_master(self) -> list[tuple[str, ET.Element]]:
-        """Each top-level block of the body, with the master page it is laid out on: a
-        paragraph whose style names a master page starts a page of that master page."""
-        master, out = "Standard", []
-        for block in self.body:
-            style = self.by_name.get(("paragraph", block.get(q("text:style-name"), "")))
-            if style is not None and style.get(q("style:master-page-name")):
-                master = style.get(q("style:master-page-name"), "")
-            out.append((master, block))
-        return out
-
-
-def text_of(el: ET.Element) -> str:
-    return " ".join("".join(el.itertext()).split())
-
-
-def odt(rendered: dict[str, Path], example: Path, kind: str = "review") -> Odt:
-    return Odt(rendered[f"{example.name}-{kind}.odt"])
+from sendreview.resources import data_dir
+from tests.conftest import BROOKFIELD, RIVERSIDE, Invoke
+from tests.report.odt_doc import (
+    BRAND,
+    GRID,
+    HEADING_FILL,
+    NS,
+    SHORT_ROW,
+    Odt,
+    cm,
+    kept_whole,
+    odt,
+    q,
+    rough_height,
+    row_cells,
+    text_of,
+)
 
 
 @pytest.mark.parametrize("kind", ["review", "self-evaluation", "follow-up"])
@@ -191,7 +117,6 @@ def test_headings_and_text_have_the_house_style(rendered: dict[str, Path], examp
 
 # Word's list indent in a table cell (docx_tables.py): 0.5 cm a level, bullet hanging 0.4 cm
 LIST_STEP_CM, LIST_HANG_CM = 0.5, 0.4
-SHORT_ROW = 0.4  # of the page's text height, as in the Word report
 
 
 def cell_lists(
@@ -242,47 +167,6 @@ def test_lists_in_table_cells_are_indented_as_in_word(
         assert cm(aligned.get(q("fo:text-indent"), "0cm")) == pytest.approx(-LIST_HANG_CM, abs=0.01)
         tab = aligned.get(q("text:list-tab-stop-position"), "0cm")
         assert cm(tab) == pytest.approx(left, abs=0.01), (style, level)
-
-
-def row_cells(table: ET.Element) -> Iterator[tuple[ET.Element, bool]]:
-    """Each row of a table, and whether it is a heading row."""
-    for child in table:
-        if child.tag == q("table:table-row"):
-            yield child, False
-        elif child.tag == q("table:table-header-rows"):
-            yield from ((row, True) for row in child.iter(q("table:table-row")))
-        elif child.tag in (q("table:table-rows"), q("table:table-row-group")):
-            yield from row_cells(child)
-
-
-def rough_height(doc: Odt, table: ET.Element, row: ET.Element) -> float:
-    """A rough height of the row, cm: 9pt text of about half an em a character, lines
-    of 1.2 times the size, in the column's width less 0.4 cm of padding and indent."""
-    widths = []
-    for column in table.iter(q("table:table-column")):
-        width = doc.prop(
-            "table-column",
-            column.get(q("table:style-name"), ""),
-            "table-column-properties",
-            "style:column-width",
-        )
-        widths.append(cm(width or "0cm"))
-    tallest = 0.0
-    for cell, width in zip(row.iter(q("table:table-cell")), widths, strict=False):
-        room = max(width - 0.4 - (0.5 if cell.find(".//text:list", NS) else 0), 0.5)
-        lines = sum(
-            math.ceil(len(text_of(p)) * 0.5 * 9 / 72 * 2.54 / room) or 1
-            for p in cell.iter(q("text:p"))
-        )
-        tallest = max(tallest, lines * 9 * 1.2 / 72 * 2.54)
-    return tallest
-
-
-def kept_whole(doc: Odt, row: ET.Element) -> bool:
-    keep = doc.prop(
-        "table-row", row.get(q("table:style-name"), ""), "table-row-properties", "fo:keep-together"
-    )
-    return keep == "always"
 
 
 @pytest.mark.parametrize("example", [RIVERSIDE, BROOKFIELD], ids=lambda p: p.name)
@@ -337,95 +221,80 @@ def test_paragraphs_in_cells_have_widow_and_orphan_control(
         assert inherited(doc, name, "fo:orphans") == "2", name
 
 
-@dataclass(frozen=True)
-class Word:
-    text: str
-    top: float
+def _reference_odt(table_text_size: str) -> bytes:
+    """The built-in reference.odt, its "Table Contents" style's font size replaced."""
+    source = data_dir("templates") / "report" / "reference.odt"
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as z, zipfile.ZipFile(out, "w") as new:
+        for info in z.infolist():
+            data = z.read(info)
+            if info.filename == "styles.xml":
+                # the file's own prefixes (style:, fo:…) kept when it is written back
+                for _, (prefix, uri) in ET.iterparse(io.BytesIO(data), events=("start-ns",)):
+                    ET.register_namespace(prefix, uri)
+                root = ET.fromstring(data)
+                style = root.find(".//style:style[@style:name='Table_20_Contents']", NS)
+                props = None if style is None else style.find("style:text-properties", NS)
+                assert props is not None and props.get(q("fo:font-size")) == "9pt"
+                props.set(q("fo:font-size"), table_text_size)
+                data = ET.tostring(root, encoding="UTF-8", xml_declaration=True)
+            new.writestr(info, data)
+    return out.getvalue()
 
 
-@pytest.fixture(scope="module")
-def landscape_pages(
-    rendered: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
-) -> dict[Path, list[list[Word]]]:
-    """example → the words of each landscape page of its review, as LibreOffice lays out
-    the ODT (pdftotext's words with their places)."""
-    soffice, pdftotext = shutil.which("soffice"), shutil.which("pdftotext")
-    if soffice is None or pdftotext is None:
-        pytest.skip(
-            "LibreOffice (soffice) or pdftotext is missing; install Debian packages "
-            "libreoffice-writer-nogui and poppler-utils to run the ODT page layout test"
-        )
-    base = tmp_path_factory.mktemp("odt-pages")
-    profile = f"-env:UserInstallation={(base / 'profile').as_uri()}"
-    documents = {
-        example: rendered[f"{example.name}-review.odt"] for example in (RIVERSIDE, BROOKFIELD)
-    }
-    subprocess.run(
-        [soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(base)]
-        + [str(d) for d in documents.values()],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    xhtml = "{http://www.w3.org/1999/xhtml}"
-    out = {}
-    for example, path in documents.items():
-        pdf = base / path.with_suffix(".pdf").name
-        laid_out = subprocess.run(
-            [pdftotext, "-bbox-layout", str(pdf), "-"], check=True, capture_output=True, text=True
-        ).stdout
-        out[example] = [
-            [Word(w.text or "", float(w.get("yMin", "0"))) for w in page.iter(f"{xhtml}word")]
-            for page in ET.fromstring(laid_out).iter(f"{xhtml}page")
-            if float(page.get("width", "0")) > float(page.get("height", "0"))
-        ]
-    return out
-
-
-def squeezed(text: str) -> str:
-    """Text without its spaces: a line break in the PDF is a space, or none after a hyphen."""
-    return "".join(text.split())
-
-
-@pytest.mark.parametrize("example", [RIVERSIDE, BROOKFIELD], ids=lambda p: p.name)
-def test_the_grid_keeps_short_rows_whole_and_repeats_its_heading(
-    rendered: dict[str, Path], landscape_pages: dict[Path, list[list[Word]]], example: Path
+@pytest.mark.parametrize("size", ["x%", "9" * 400 + "%", "large"])
+def test_a_reviews_reference_odt_with_an_unreadable_font_size_is_used(
+    cli: Invoke, riverside: Path, tmp_path: Path, size: str
 ) -> None:
-    """Laid out by LibreOffice: each page of the Annex 3 grid starts with its heading row,
-    and each short row (kept whole in the file, or clearly short) starts and ends on one
-    page: the first and last words of each of its cells are on that page."""
-    doc = odt(rendered, example)
-    blocks = doc.blocks_with_master()
-    grid_at = next(i for i, (_, b) in enumerate(blocks) if text_of(b) == GRID)
-    master, grid = next((m, b) for m, b in blocks[grid_at:] if b.tag == q("table:table"))
-    pages = landscape_pages[example]
-    assert len(pages) >= 2  # a grid of several pages: something to check
-    heading = ("Focus", "Strengths", "Areas", "Recommendations")
-    for number, words in enumerate(pages, start=1):
-        tops = {w.top for w in words if w.text == "Focus"}
-        top = next(
-            (
-                t
-                for t in sorted(tops)
-                if all(any(w.text == h and abs(w.top - t) < 1 for w in words) for h in heading)
-            ),
-            None,
+    """A review's own reference.odt whose table text has a size that cannot be read (or
+    would be infinite) still gives a report: the size is ignored, the columns fitted."""
+    (riverside / "templates").mkdir()
+    (riverside / "templates" / "reference.odt").write_bytes(_reference_odt(size))
+    result = cli("report", str(riverside), "-f", "odt", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stderr
+    doc = Odt(next((tmp_path / "out").glob("*.odt")))
+    assert doc.prop("paragraph", "Table_20_Contents", "text-properties", "fo:font-size") == size
+    columns = [
+        doc.prop("table-column", c.get(q("table:style-name"), ""), "table-column-properties",
+                 "style:column-width")
+        for c in doc.body.iter(q("table:table-column"))
+    ]  # fmt: skip
+    assert len(columns) > 10 and all(c and cm(c) > 1 for c in columns), columns
+
+
+def test_a_font_size_in_percent_is_of_the_parent_styles_size() -> None:
+    """As LibreOffice reads it: 50% of a parent of 20pt is 10pt, not 50% of ODF's 12pt;
+    a size that cannot be read is the parent's."""
+    from sendreview.report.odt_tables import Styles
+
+    def style(name: str, parent: str, size: str) -> str:
+        return (
+            f'<style:style style:name="{name}" style:family="paragraph" '
+            f'style:parent-style-name="{parent}">'
+            f'<style:text-properties fo:font-size="{size}"/></style:style>'
         )
-        assert top is not None, f"landscape page {number}: no heading row"
-        above = " ".join(w.text for w in words if w.top < top - 1)
-        assert above in ("", GRID), f"landscape page {number} starts with {above[:60]!r}"
-    text_height = doc.page(master)[1] - 4
-    on_pages = [squeezed(" ".join(w.text for w in words)) for words in pages]
-    checked = 0
-    for row, heading_row in row_cells(grid):
-        if heading_row or not (
-            kept_whole(doc, row) or rough_height(doc, grid, row) < 0.75 * SHORT_ROW * text_height
-        ):
-            continue
-        snippets = []
-        for cell in row.iter(q("table:table-cell")):
-            words = text_of(cell).split()
-            snippets += [squeezed(" ".join(words[:3])), squeezed(" ".join(words[-3:]))]
-        assert any(all(s in page for s in snippets) for page in on_pages), text_of(row)[:60]
-        checked += 1
-    assert checked >= 5
+
+    declared = " ".join(f'xmlns:{p}="{uri}"' for p, uri in NS.items())
+    named = ET.fromstring(
+        f"<office:document-styles {declared}><office:styles>"
+        '<style:default-style style:family="paragraph">'
+        '<style:text-properties fo:font-size="8pt"/></style:default-style>'
+        + style("Big", "", "20pt")
+        + style("Half", "Big", "50%")
+        + style("Quarter", "Half", "50%")
+        + style("Unreadable", "Half", "x%")
+        + style("OfDefault", "", "150%")
+        + "</office:styles></office:document-styles>"
+    )
+    content = ET.fromstring(f"<office:document-content {declared}/>")
+    styles = Styles.read(content, named)
+    sizes = {n: styles.text("paragraph", n, 12.0, False)[0] for n in
+             ("Big", "Half", "Quarter", "Unreadable", "OfDefault", "Missing")}  # fmt: skip
+    assert sizes == {
+        "Big": 20.0,
+        "Half": 10.0,
+        "Quarter": 5.0,
+        "Unreadable": 10.0,
+        "OfDefault": 12.0,
+        "Missing": 8.0,
+    }
