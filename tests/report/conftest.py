@@ -29,6 +29,53 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return out
 
 
+# the reviews and the follow-up, laid out by LibreOffice from their Word and ODT files
+LAID_OUT = [f"{RIVERSIDE.name}-review", f"{BROOKFIELD.name}-review", f"{RIVERSIDE.name}-follow-up"]
+
+
+@pytest.fixture(scope="session")
+def laid_out(
+    rendered: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, tuple[Path, str]]:
+    """'<example>-<kind>.<docx|odt>' (for LAID_OUT) → (the file, pdftotext's words with
+    their places in the PDF that LibreOffice lays out from it). One LibreOffice run per
+    format, shared by the layout tests; they skip, saying what to install, without it."""
+    import shutil
+    import subprocess
+
+    soffice, pdftotext = shutil.which("soffice"), shutil.which("pdftotext")
+    if soffice is None or pdftotext is None:
+        pytest.skip(
+            "LibreOffice (soffice) or pdftotext is missing; install Debian packages "
+            "libreoffice-writer-nogui and poppler-utils to run the Word and ODT layout tests"
+        )
+    base = tmp_path_factory.mktemp("laid-out")
+    # its own profile, so runs side by side (and a user's open LibreOffice) don't clash
+    profile = f"-env:UserInstallation={(base / 'profile').as_uri()}"
+    out = {}
+    for fmt in ("docx", "odt"):
+        documents = {f"{report}.{fmt}": rendered[f"{report}.{fmt}"] for report in LAID_OUT}
+        outdir = base / fmt  # a docx and an odt of one report make PDFs of one name
+        subprocess.run(
+            [soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(outdir)]
+            + [str(d) for d in documents.values()],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+        for key, path in documents.items():
+            pdf = outdir / path.with_suffix(".pdf").name
+            assert pdf.is_file(), f"LibreOffice wrote no PDF for {path.name}"
+            words = subprocess.run(
+                [pdftotext, "-bbox-layout", str(pdf), "-"],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+            out[key] = (path, words)
+    return out
+
+
 def docx_xml(path: Path, member: str = "word/document.xml") -> str:
     with zipfile.ZipFile(path) as z:
         return z.read(member).decode("utf-8")

@@ -4,8 +4,6 @@ one page, read from the PDF LibreOffice makes of the ODT."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -32,39 +30,16 @@ class Word:
 
 
 @pytest.fixture(scope="module")
-def landscape_pages(
-    rendered: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
-) -> dict[Path, list[list[Word]]]:
+def landscape_pages(laid_out: dict[str, tuple[Path, str]]) -> dict[Path, list[list[Word]]]:
     """example → the words of each landscape page of its review, as LibreOffice lays out
     the ODT (pdftotext's words with their places)."""
-    soffice, pdftotext = shutil.which("soffice"), shutil.which("pdftotext")
-    if soffice is None or pdftotext is None:
-        pytest.skip(
-            "LibreOffice (soffice) or pdftotext is missing; install Debian packages "
-            "libreoffice-writer-nogui and poppler-utils to run the ODT page layout test"
-        )
-    base = tmp_path_factory.mktemp("odt-pages")
-    profile = f"-env:UserInstallation={(base / 'profile').as_uri()}"
-    documents = {
-        example: rendered[f"{example.name}-review.odt"] for example in (RIVERSIDE, BROOKFIELD)
-    }
-    subprocess.run(
-        [soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(base)]
-        + [str(d) for d in documents.values()],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
     xhtml = "{http://www.w3.org/1999/xhtml}"
     out = {}
-    for example, path in documents.items():
-        pdf = base / path.with_suffix(".pdf").name
-        laid_out = subprocess.run(
-            [pdftotext, "-bbox-layout", str(pdf), "-"], check=True, capture_output=True, text=True
-        ).stdout
+    for example in (RIVERSIDE, BROOKFIELD):
+        _, words = laid_out[f"{example.name}-review.odt"]
         out[example] = [
             [Word(w.text or "", float(w.get("yMin", "0"))) for w in page.iter(f"{xhtml}word")]
-            for page in ET.fromstring(laid_out).iter(f"{xhtml}page")
+            for page in ET.fromstring(words).iter(f"{xhtml}page")
             if float(page.get("width", "0")) > float(page.get("height", "0"))
         ]
     return out

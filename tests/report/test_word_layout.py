@@ -10,8 +10,6 @@ against the words of the document.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,12 +19,12 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from tests.conftest import BROOKFIELD, RIVERSIDE
+from tests.conftest import RIVERSIDE
+from tests.report.conftest import LAID_OUT
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
-REPORTS = [f"{RIVERSIDE.name}-review", f"{BROOKFIELD.name}-review", f"{RIVERSIDE.name}-follow-up"]
 FORMATS = ["docx", "odt"]
 # A line may end after these inside a word: the break is the word's own.
 BREAK_AFTER = ("-", "‐", "–", "—", "/")
@@ -122,53 +120,8 @@ def test_the_check_finds_a_word_broken_across_lines() -> None:
     assert not splits(iter([(1, [["non-"], ["negotiables"]])]), hyphen)
 
 
-@pytest.fixture(scope="module")
-def laid_out(
-    rendered: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, tuple[Path, str]]:
-    """'<example>-<kind>.<format>' → (its docx or odt, pdftotext's words with their places
-    in the PDF that LibreOffice lays out from it)."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip(
-            "LibreOffice (soffice) is not installed; install Debian package "
-            "libreoffice-writer-nogui to run the Word and ODT layout test"
-        )
-    pdftotext = shutil.which("pdftotext")
-    if pdftotext is None:
-        pytest.skip(
-            "pdftotext is not installed; install Debian package poppler-utils "
-            "to run the Word and ODT layout test"
-        )
-    base = tmp_path_factory.mktemp("word-layout")
-    # its own profile, so runs side by side (and a user's open LibreOffice) don't clash
-    profile = f"-env:UserInstallation={(base / 'profile').as_uri()}"
-    out = {}
-    for fmt in FORMATS:
-        documents = {f"{report}.{fmt}": rendered[f"{report}.{fmt}"] for report in REPORTS}
-        outdir = base / fmt  # a docx and an odt of one report make PDFs of one name
-        subprocess.run(
-            [soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(outdir)]
-            + [str(d) for d in documents.values()],
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
-        for key, path in documents.items():
-            pdf = outdir / path.with_suffix(".pdf").name
-            assert pdf.is_file(), f"LibreOffice wrote no PDF for {path.name}"
-            words = subprocess.run(
-                [pdftotext, "-bbox-layout", str(pdf), "-"],
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
-            out[key] = (path, words)
-    return out
-
-
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("report", REPORTS)
+@pytest.mark.parametrize("report", LAID_OUT)
 def test_no_word_is_broken_across_lines(
     laid_out: dict[str, tuple[Path, str]], report: str, fmt: str
 ) -> None:
