@@ -30,11 +30,40 @@ app()
 """
 
 
-def verdict(name: str, ratio: float, target: float) -> bool:
-    """Print how ``ratio`` compares with ``target``; True when the target is met."""
-    met = ratio <= target
-    print(f"{name}: {ratio:.2f} (target ≤ {target}): {'ok' if met else 'MISSED'}")
+def verdict(name: str, ratio: float, target: float, *, at_least: bool = False) -> bool:
+    """Print how ``ratio`` compares with ``target`` (a ceiling, or with ``at_least`` a
+    floor); True when the target is met."""
+    met = ratio >= target if at_least else ratio <= target
+    sign = "≥" if at_least else "≤"
+    print(f"{name}: {ratio:.2f} (target {sign} {target}): {'ok' if met else 'MISSED'}")
     return met
+
+
+@dataclass(frozen=True)
+class Cost:
+    """What one run of a command cost: wall time, CPU time (its own and that of every
+    process it waited for) and the largest resident memory of any one of them."""
+
+    wall: float
+    cpu: float
+    peak_mib: float
+
+
+def measure(command: list[str], cwd: Path | None = None, ok: tuple[int, ...] = (0,)) -> Cost:
+    """Run ``command`` (its exit code one of ``ok``) and say what it cost."""
+    import tempfile
+
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(child.pid, 0)  # this child's own figures, not all's
+        wall = time.perf_counter() - start
+        child.returncode = code = os.waitstatus_to_exitcode(status)
+        if code not in ok:
+            out.seek(0)
+            sys.exit(f"{command[0]} failed ({code}):\n{out.read()[-3000:].decode()}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return Cost(wall, cpu, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
 
 
 def run(

@@ -1,7 +1,11 @@
 """Benchmark: `sendreview validate` over a portfolio of 1,000 reviews (6,000 files) against
-check-jsonschema checking the same files with the schemas sendreview exports, side by side.
+check-jsonschema checking the same files with the schemas sendreview exports, side by side;
+against the floor (a bare loop of PyYAML's C loader and pydantic's model_validate over the
+same files); and in one process against one per core.
 
-Target: sendreview takes at most 0.35× check-jsonschema's time.
+Targets: sendreview takes at most 0.35× check-jsonschema's time; `validate -j 1` at most
+1.2× the floor's CPU; `validate` on every core (two or more) at least 1.7× faster than
+`-j 1`, its output the same.
 
     .venv/bin/python bench/validate_portfolio.py [--reviews 1000] [--rounds 3]
 
@@ -22,10 +26,44 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import BIN, ROOT, verdict
+from bench.common import BIN, ROOT, Cost, measure, verdict
 from sendreview import yamlio
 
 TARGET = 0.35
+FLOOR_TARGET = 1.2
+SPEEDUP_TARGET = 1.7
+
+# The least any validator must do: parse each file and validate it against its model.
+FLOOR = """
+import sys
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from sendreview.models.context import Context
+from sendreview.models.evidence import Evidence
+from sendreview.models.findings import Findings, SelfEvaluation
+from sendreview.models.followup import FollowUp
+from sendreview.models.review import Review
+
+MODELS = {
+    "review.yaml": Review,
+    "context.yaml": Context,
+    "self-evaluation.yaml": SelfEvaluation,
+    "evidence.yaml": Evidence,
+    "recommendations.yaml": Findings,
+}
+invalid = 0
+for name in Path(sys.argv[1]).read_text().splitlines():
+    with open(name, "rb") as f:
+        data = yaml.load(f, Loader=yaml.CLoader)
+    try:
+        MODELS.get(Path(name).name, FollowUp).model_validate(data)
+    except ValidationError:
+        invalid += 1
+sys.exit(invalid and 4)
+"""
 
 
 def _sources(folder: Path) -> list[Path]:
@@ -86,29 +124,78 @@ def timed(commands: list[list[str]], cwd: Path) -> float:
     return time.perf_counter() - start
 
 
+def _cores() -> int:
+    from sendreview.validation.run import default_jobs
+
+    return default_jobs()
+
+
+def _same_output(folder: Path, jobs: int) -> bool:
+    """Whether ``-j jobs`` prints what ``-j 1`` prints, with the same exit code."""
+    runs = [
+        subprocess.run(
+            [str(BIN / "sendreview"), "validate", "-j", str(j), "-f", "json", "portfolio"],
+            cwd=folder,
+            capture_output=True,
+            check=False,
+        )
+        for j in (1, jobs)
+    ]
+    return len({(r.returncode, r.stdout, r.stderr) for r in runs}) == 1
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reviews", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
+    cores = _cores()
     with tempfile.TemporaryDirectory(prefix="sendreview-bench-") as tmp:
         folder = Path(tmp)
         workspaces = build_portfolio(folder, args.reviews)
-        files = sum(1 for _ in (folder / "portfolio").rglob("*.yaml"))
-        ours = [[str(BIN / "sendreview"), "validate", "portfolio"]]
+        files = sorted(str(p) for p in (folder / "portfolio").rglob("*.yaml"))
+        (folder / "files.txt").write_text("\n".join(files), encoding="utf-8")
+        (folder / "floor.py").write_text(FLOOR, encoding="utf-8")
+        sendreview = [str(BIN / "sendreview"), "validate", "portfolio"]
+        commands = {
+            "serial": [*sendreview, "-j", "1"],
+            "parallel": [*sendreview, "-j", str(cores)],
+            "floor": [sys.executable, str(folder / "floor.py"), str(folder / "files.txt")],
+        }
         theirs = [
             [str(BIN / "check-jsonschema"), "--schemafile", str(schema), *map(str, paths)]
             for schema, paths in groups(workspaces).items()
         ]
-        best_ours = best_theirs = float("inf")
+        best: dict[str, Cost] = {}
+        best_theirs = float("inf")
         for _ in range(args.rounds):  # alternate, and keep each side's best round
-            best_ours = min(best_ours, timed(ours, folder))
+            for name, command in commands.items():
+                cost = measure(command, folder)
+                if name not in best or cost.wall < best[name].wall:
+                    best[name] = cost
             best_theirs = min(best_theirs, timed(theirs, folder))
-    ratio = best_ours / best_theirs
-    print(f"portfolio: {args.reviews} reviews, {files} files")
-    print(f"sendreview validate : {best_ours:6.2f} s")
-    print(f"check-jsonschema    : {best_theirs:6.2f} s")
-    sys.exit(0 if verdict("ratio", ratio, TARGET) else 1)
+        same = _same_output(folder, max(cores, 2))
+    serial, parallel, floor = best["serial"], best["parallel"], best["floor"]
+    print(f"portfolio: {args.reviews} reviews, {len(files)} files; {cores} cores")
+    print(f"{'':29}{'wall':>8}{'CPU':>8}{'peak RSS':>11}")
+    for label, cost in (
+        ("sendreview validate -j 1", serial),
+        (f"sendreview validate -j {cores}", parallel),
+        ("floor (CLoader+model_validate)", floor),
+    ):
+        print(f"{label:29}{cost.wall:7.2f}s{cost.cpu:7.2f}s{cost.peak_mib:7.0f} MiB")
+    print(f"{'check-jsonschema':29}{best_theirs:7.2f}s")
+    met = [
+        verdict("sendreview -j 1 / check-jsonschema, wall", serial.wall / best_theirs, TARGET),
+        verdict("sendreview -j 1 / floor, CPU", serial.cpu / floor.cpu, FLOOR_TARGET),
+    ]
+    if cores >= 2:
+        speedup = serial.wall / parallel.wall
+        met.append(verdict(f"-j 1 / -j {cores}, wall", speedup, SPEEDUP_TARGET, at_least=True))
+    else:
+        print("-j 1 / -j N: not measured, this machine lets us use one core")
+    print(f"-j {max(cores, 2)} prints what -j 1 prints: {'ok' if same else 'MISSED'}")
+    sys.exit(0 if all(met) and same else 1)
 
 
 if __name__ == "__main__":

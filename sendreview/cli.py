@@ -316,13 +316,25 @@ def validate(
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            min=1,
+            show_default=False,
+            help="Check reviews in N processes at once (default: one per core; 1: in turn).",
+        ),
+    ] = None,
     fmt: OutputOption = Output.text,
 ) -> None:
     """Check reviews: YAML, fields, framework ids, references, figures and what is missing."""
     from sendreview.terminal import print_diagnostics
+    from sendreview.validation.run import default_jobs
     from sendreview.validation.run import validate as run
 
-    result = run(paths or [Path()], strict=strict)
+    result = run(paths or [Path()], strict=strict, jobs=jobs or default_jobs())
     text = fmt is Output.text
     print_diagnostics(result.diagnostics, fmt.value, reviews=result.reviews if text else None)
     if result.errors:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import types
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -40,46 +41,112 @@ def _options(tp: Any) -> list[Any]:
     return [tp]
 
 
-def iter_marked(tp: Any, raw: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Mark, str, bool]]:
+Found = tuple[Loc, Mark, str, bool]
+
+# A compiled annotation: the ways a value may be read (the non-None options of a union),
+# each with the marks on it and what lies below it. Only the parts that can hold a
+# marked value are kept, so the walk touches nothing else of the raw data.
+_MODEL, _LIST, _DICT, _OTHER = range(4)
+
+
+@dataclass(frozen=True, slots=True)
+class _Option:
+    kind: int
+    marks: tuple[Mark, ...]
+    model: type[Model] | None = None
+    fields: tuple[tuple[str, _Node], ...] = ()  # a model's fields that can hold marks
+    item: _Node | None = None  # a list's item, a dict's value
+    key_marks: tuple[Mark, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Node:
+    options: tuple[_Option, ...]
+
+
+def _compile(tp: Any) -> _Node | None:
+    """``tp`` as a plan for the walk, or None when no value of it can hold a mark."""
+    tp, marks = _unwrap(tp)
+    options = []
+    for option in _options(tp):
+        option, inner = _unwrap(option)
+        all_marks = tuple(marks + inner)
+        origin = get_origin(option)
+        if isinstance(option, type) and issubclass(option, Model):
+            fields = _model_fields(option)
+            options.append(_Option(_MODEL, all_marks, model=option, fields=fields))
+        elif origin is list:
+            options.append(_Option(_LIST, all_marks, item=_compile(get_args(option)[0])))
+        elif origin is dict:
+            key_tp, value_tp = get_args(option)
+            key_marks = tuple(_unwrap(key_tp)[1])
+            options.append(_Option(_DICT, all_marks, item=_compile(value_tp), key_marks=key_marks))
+        else:
+            options.append(_Option(_OTHER, all_marks))
+    if not any(o.marks or o.fields or o.item or o.key_marks for o in options):
+        return None
+    return _Node(tuple(options))
+
+
+@cache
+def _model_fields(cls: type[Model]) -> tuple[tuple[str, _Node], ...]:
+    """The fields of ``cls`` that can hold a marked value, each with its plan."""
+    plans = ((name, _compile(_field_type(cls, name))) for name in cls.model_fields)
+    return tuple((name, plan) for name, plan in plans if plan is not None)
+
+
+@cache
+def _plan(tp: Any) -> _Node | None:
+    return _compile(tp)
+
+
+def iter_marked(tp: Any, raw: Any, loc: Loc = ()) -> Iterator[Found]:
     """Every marked text: (location, marker, text, whether the location is a mapping key).
 
     One walk finds both the ids a file names (``Ref``: the referenced id) and the
-    Markdown it holds (``Prose``), so that validate walks each file once."""
-    tp, refs = _unwrap(tp)
-    for option in _options(tp):
-        option, inner_refs = _unwrap(option)
-        all_refs = refs + inner_refs
-        origin = get_origin(option)
-        if all_refs and isinstance(raw, str):
-            for ref in all_refs:
-                yield loc, ref, raw, False
+    Markdown it holds (``Prose``), so that validate walks each file once. ``tp`` is a
+    model class (its plan is made once and kept) or any annotation."""
+    plan = _plan(tp) if isinstance(tp, type) else _compile(tp)
+    found: list[Found] = []
+    if plan is not None:
+        _walk(plan, raw, loc, found)
+    return iter(found)
+
+
+def _walk(node: _Node, raw: Any, loc: Loc, found: list[Found]) -> None:
+    for option in node.options:
+        marks = option.marks
+        if marks and isinstance(raw, str):
+            found.extend((loc, mark, raw, False) for mark in marks)
             return
-        if isinstance(option, type) and issubclass(option, Model):
-            if all_refs and isinstance(raw, dict) and isinstance(raw.get("id"), str):
-                for ref in all_refs:  # a vocabulary choice written long-hand
-                    yield (*loc, "id"), ref, raw["id"], False
+        kind = option.kind
+        if kind == _MODEL:
+            if marks and isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                # a vocabulary choice written long-hand
+                found.extend(((*loc, "id"), mark, raw["id"], False) for mark in marks)
                 return
-            raw = option.expand(raw)
+            assert option.model is not None
+            raw = option.model.expand(raw)  # what later options see too
             if isinstance(raw, dict):
-                for name in option.model_fields:
+                for name, field in option.fields:
                     if name in raw:
-                        yield from iter_marked(_field_type(option, name), raw[name], (*loc, name))
+                        _walk(field, raw[name], (*loc, name), found)
                 return
-        elif origin is list and isinstance(raw, list):
-            (item,) = get_args(option)
-            for i, value in enumerate(raw):
-                yield from iter_marked(item, value, (*loc, i))
+        elif kind == _LIST and isinstance(raw, list):
+            if option.item is not None:
+                for i, value in enumerate(raw):
+                    _walk(option.item, value, (*loc, i), found)
             return
-        elif origin is list and isinstance(raw, str):  # a one-or-many field given one value
-            yield from iter_marked(get_args(option)[0], raw, loc)
+        elif kind == _LIST and isinstance(raw, str):  # a one-or-many field given one value
+            if option.item is not None:
+                _walk(option.item, raw, loc, found)
             return
-        elif origin is dict and isinstance(raw, dict):
-            key_tp, value_tp = get_args(option)
-            key_tp, key_refs = _unwrap(key_tp)
+        elif kind == _DICT and isinstance(raw, dict):
             for key, value in raw.items():
-                for ref in key_refs:
-                    yield (*loc, key), ref, str(key), True
-                yield from iter_marked(value_tp, value, (*loc, key))
+                for mark in option.key_marks:
+                    found.append(((*loc, key), mark, str(key), True))
+                if option.item is not None:
+                    _walk(option.item, value, (*loc, key), found)
             return
 
 
