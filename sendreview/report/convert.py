@@ -163,7 +163,10 @@ def pandoc_args(args: list[str], style: Style, toc: bool = True) -> list[str]:
         "toc-title=Contents",
     ]
     if style.resources:  # images sendreview drew for this report, and only those
-        names = ",".join(sorted(p.name for p in style.resources.iterdir() if p.suffix in IMAGES))
+        # an SVG and its PNG both, whether the PNG is made yet or not (only for Word):
+        # every format's Markdown the same, whichever formats came first
+        drawn = {p.stem for p in style.resources.iterdir() if p.suffix in IMAGES}
+        names = ",".join(sorted(stem + suffix for stem in drawn for suffix in IMAGES))
         meta += [f"--resource-path={style.resources}", "-M", f"allowed-images={names}"]
         # the templates name their images without an extension: SVG, but Word gets PNG
         # (docx_args gives the extension again, and pandoc takes the last one given)
