@@ -46,6 +46,10 @@ def test_the_wheel_holds_the_data(wheel: Path) -> None:
         "sendreview/templates/report/reference.odt",
         "sendreview/templates/report/review.md.j2",
         "sendreview/templates/report/sendreview.lua",
+        # the table fitting's metrics, and the licence they may only travel with
+        "sendreview/templates/report/fonts/Helvetica.afm",
+        "sendreview/templates/report/fonts/Helvetica-Bold.afm",
+        "sendreview/templates/report/fonts/readme.txt",
         "sendreview/templates/scaffold/review.yaml.j2",
     ):
         assert needed in names

@@ -163,8 +163,14 @@ def pandoc_args(args: list[str], style: Style, toc: bool = True) -> list[str]:
         "toc-title=Contents",
     ]
     if style.resources:  # images sendreview drew for this report, and only those
-        names = ",".join(sorted(p.name for p in style.resources.iterdir() if p.suffix == ".png"))
+        # an SVG and its PNG both, whether the PNG is made yet or not (only for Word):
+        # every format's Markdown the same, whichever formats came first
+        drawn = {p.stem for p in style.resources.iterdir() if p.suffix in IMAGES}
+        names = ",".join(sorted(stem + suffix for stem in drawn for suffix in IMAGES))
         meta += [f"--resource-path={style.resources}", "-M", f"allowed-images={names}"]
+        # the templates name their images without an extension: SVG, but Word gets PNG
+        # (docx_args gives the extension again, and pandoc takes the last one given)
+        meta += ["--default-image-extension=svg"]
     if toc and style.page.toc:
         meta += ["--toc", "--toc-depth=2"]
     lua = data_dir("templates") / "report" / "sendreview.lua"
@@ -235,7 +241,58 @@ def _template_file(name: str) -> Path:
 
 
 def docx_args(style: Style) -> list[str]:
-    return [f"--reference-doc={style.reference_docx}"]
+    if style.resources:
+        rasterise(style.resources)
+    return [
+        f"--reference-doc={style.reference_docx}",
+        "--default-image-extension=png",
+    ]
+
+
+IMAGES = (".svg", ".png")
+RASTER_PPI = 150
+# A page the size of the picture and the picture on it. Typst reads SVG natively and is
+# a dependency already; rsvg-convert, which pandoc itself would use, is not installed.
+_PLACE = """#set page(width: {w}, height: {h}, margin: 0pt)
+#image("{name}", width: 100%)
+"""
+
+
+def rasterise(images: Path) -> None:
+    """A PNG beside every SVG sendreview drew, for Word: Word 2016 and later show SVG,
+    but LibreOffice, Google Docs, older Word and Word's own compatibility mode need a
+    bitmap in a .docx (pandoc writes SVG alone there, with no fallback)."""
+    import re
+
+    import typst
+
+    for svg in sorted(images.glob("*.svg")):
+        head = svg.read_text(encoding="utf-8")[:400]
+        size = re.search(r'width="([\d.]+cm)" height="([\d.]+cm)"', head)
+        if size is None:  # pragma: no cover - chart.py always writes both
+            raise ValueError(f"{svg.name} has no size in centimetres")
+        place = images / f".{svg.stem}.typ"
+        place.write_text(_PLACE.format(w=size[1], h=size[2], name=svg.name), encoding="utf-8")
+        # in this process: a file of sendreview's own, no package, only Typst's fonts
+        png = typst.compile(
+            str(place), root=str(images), format="png", ppi=RASTER_PPI, ignore_system_fonts=True
+        )
+        place.unlink()
+        svg.with_suffix(".png").write_bytes(_with_resolution(png, RASTER_PPI))
+
+
+def _with_resolution(png: bytes, ppi: int) -> bytes:
+    """``png`` with its resolution written in (a pHYs chunk after the header, which
+    Typst leaves out): Word's report sizes the picture by it, 16 cm and not the page's
+    width (pandoc 3.9's --dpi changed nothing there)."""
+    import struct
+    import zlib
+
+    per_metre = round(ppi / 0.0254)
+    body = b"pHYs" + struct.pack(">IIB", per_metre, per_metre, 1)
+    chunk = struct.pack(">I", 9) + body + struct.pack(">I", zlib.crc32(body))
+    end_of_header = 8 + 4 + 4 + 13 + 4  # signature, then IHDR's length, type, data, CRC
+    return png[:end_of_header] + chunk + png[end_of_header:]
 
 
 def to_file(markdown: str, fmt: str, style: Style, target: Path) -> None:

@@ -7,7 +7,7 @@ own file for the text of each cell, its font size and weight; here the words are
 measured, the widths shared out and a cell's lines counted, with the lengths and shares
 both formats use (in points; each module converts them to its own unit).
 
-Widths are measured with Helvetica's metrics (from matplotlib's bundled AFM files):
+Widths are measured with Helvetica's metrics (Adobe's AFM files, shipped in templates/report/fonts):
 Arial, the house font, and Liberation Sans, its stand-in where Arial is missing, share
 them glyph for glyph.
 """
@@ -20,7 +20,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+
+from sendreview.resources import data_dir
 
 # Rendering is not the metric file: rounding, a different hinting, a font of the same
 # widths but another make. A word gets this much more than it measures.
@@ -77,14 +78,8 @@ class Metrics:
 
 @functools.cache
 def metrics(bold: bool) -> Metrics:
-    import importlib.util
-
-    # found without importing matplotlib (numpy and all), which a report need not pay
-    spec = importlib.util.find_spec("matplotlib")
-    assert spec and spec.submodule_search_locations, "matplotlib is a dependency"
-    data = Path(next(iter(spec.submodule_search_locations))) / "mpl-data"
     name = "Helvetica-Bold" if bold else "Helvetica"
-    path = data / "fonts" / "pdfcorefonts" / f"{name}.afm"
+    path = data_dir("templates") / "report" / "fonts" / f"{name}.afm"
     by_code: dict[int, int] = {}
     by_name: dict[str, int] = {}
     for line in path.read_text(encoding="latin-1").splitlines():

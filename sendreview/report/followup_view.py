@@ -16,7 +16,7 @@ from sendreview.words import long_date, short_date, typographic
 from sendreview.workspace import Workspace
 
 SHOWN_VISITS = 4  # columns of visits that fit on an A4 page beside the recommendation
-CHART = "progress-chart.png"
+CHART = "progress-chart"  # an SVG; a PNG for Word (convert.py)
 _CHANGES = {IMPROVED: "Improved ↑", UNCHANGED: "Unchanged", SLIPPED: "Slipped ↓"}
 
 
@@ -70,7 +70,7 @@ def follow_up_document(
     tallies = chart.counts(paths, len(history))
     images = work / "images"
     images.mkdir(exist_ok=True)
-    chart.draw(labels, tallies, images / CHART)
+    chart.draw(labels, tallies, images / f"{CHART}.svg")
     follow = frameworks.reporting().follow_up
     return ReportSource(
         view=FollowUpView(

@@ -151,10 +151,6 @@ def test_self_evaluation_shows_the_themes_and_the_schools_words(rendered: dict[s
 
 def test_follow_up_report_has_its_table_and_chart(rendered: dict[str, Path]) -> None:
     docx = rendered["riverside-primary-follow-up.docx"]
-    with zipfile.ZipFile(docx) as z:
-        assert any(
-            name.startswith("word/media/") and name.endswith(".png") for name in z.namelist()
-        )
     doc = Document(str(docx))
     progress = next(t for t in doc.tables if t.rows[0].cells[0].text == "Id")
     header = [c.text for c in progress.rows[0].cells]
@@ -179,7 +175,6 @@ def test_follow_up_report_has_its_table_and_chart(rendered: dict[str, Path]) -> 
     html = Html(rendered["riverside-primary-follow-up.html"].read_text(encoding="utf-8"))
     images = [attrs for tag, attrs in html.tags if tag == "img"]
     assert len(images) == 1
-    assert str(images[0]["src"]).startswith("data:image/png;base64,")
     assert str(images[0]["alt"]).startswith("Bar chart of recommendations by status")
     assert "24 Mar 2027: 4 in progress, 4 achieved, 3 embedded and sustained" in str(
         images[0]["alt"]
@@ -191,3 +186,65 @@ def test_follow_up_report_has_its_table_and_chart(rendered: dict[str, Path]) -> 
         "Date of next visit",
     ):
         assert heading in html.text_in("h1")
+
+
+STATUSES = frameworks.progress_scale().statuses
+
+
+def _legend_and_counts(svg: str) -> None:
+    """An SVG chart as a reader sees it: the legend, the axis, a count on each bar and a
+    hatching for every status that has one."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(svg)
+    words = ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert [s.label for s in STATUSES] == [w for w in words if w in {s.label for s in STATUSES}]
+    assert "Recommendations" in words and "24 Mar 2027" in words
+    assert words.count("4") >= 2  # 24 Mar 2027: 4 in progress, 4 achieved
+    assert len(list(root.iter("{http://www.w3.org/2000/svg}pattern"))) == sum(
+        1 for s in STATUSES if s.hatch
+    )
+    assert (root.get("width"), root.get("height")) == ("16cm", "8cm")
+
+
+def test_the_follow_up_chart_is_in_every_format(rendered: dict[str, Path]) -> None:
+    """The chart is a picture in each format (an SVG, or a PNG of it for Word) with its
+    legend, its text alternative beside it, at 16 × 8 cm."""
+    import base64
+    import io
+
+    from PIL import Image
+    from pypdf import PdfReader
+
+    alt = "Bar chart of recommendations by status at each visit."
+    html = Html(rendered["riverside-primary-follow-up.html"].read_text(encoding="utf-8"))
+    (image,) = [attrs for tag, attrs in html.tags if tag == "img"]
+    src = str(image["src"])
+    assert src.startswith("data:image/svg+xml;base64,")
+    _legend_and_counts(base64.b64decode(src.split(",", 1)[1]).decode("utf-8"))
+
+    with zipfile.ZipFile(rendered["riverside-primary-follow-up.odt"]) as z:
+        content = z.read("content.xml").decode("utf-8")
+        (picture,) = re.findall(r'xlink:href="(Pictures/[^"]+\.svg)"', content)
+        _legend_and_counts(z.read(picture).decode("utf-8"))
+    assert 'svg:width="453' in content and alt in content
+
+    docx = rendered["riverside-primary-follow-up.docx"]
+    with zipfile.ZipFile(docx) as z:
+        (media,) = [n for n in z.namelist() if n.startswith("word/media/")]
+        png = Image.open(io.BytesIO(z.read(media))).convert("RGB")
+    # every status's colour is on the picture (Word draws it; LibreOffice needs a bitmap)
+    colours = {c for _, c in png.getcolors(maxcolors=1 << 20) or []}
+    for status in STATUSES:
+        assert tuple(bytes.fromhex(status.hex[1:])) in colours, status.label
+    xml = docx_xml(docx)
+    assert '<wp:extent cx="5760720" ' in xml  # 16 cm, in EMU
+    assert f'descr="{alt}' in xml
+
+    text = " ".join(
+        " ".join((p.extract_text() or "").split())
+        for p in PdfReader(str(rendered["riverside-primary-follow-up.pdf"])).pages
+    )
+    for status in STATUSES:
+        assert status.label in text
+    assert "Recommendations" in text and alt in text
