@@ -42,6 +42,7 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/validate_portfolio.py
 	$(BIN)/python bench/report.py
+	$(BIN)/python bench/chart.py
 
 # The long fuzz of validate (10,000+ random cases, a few minutes per thousand); the quick
 # profile runs in `make test`. Findings: /tmp/fuzz-findings.jsonl, cases kept in

@@ -13,8 +13,7 @@ timed the same way in the same rounds, and as a ratio of it.
 rendering's Markdown). "changed": the review has changed since (its record is stale), so
 it is checked and templated afresh (for follow-ups the chart is drawn too). "cold": a
 fresh cache folder (XDG_CACHE_HOME) for every run, as on the first run after installing:
-no record key yet, and for follow-ups matplotlib builds its font list. Every figure is the
-median of interleaved rounds.
+no record key yet. Every figure is the median of interleaved rounds.
 
 Target: the PDF takes at most 2.5× the docx (untraced totals).
 

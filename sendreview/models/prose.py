@@ -107,8 +107,14 @@ def heading_text(text: str) -> str:
     return text
 
 
+# what each kind of change needs: most texts have none of it, and are not read further
+_ANY = re.compile(r"[#<\[]|^ {0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
+
+
 def changes(text: str) -> list[Change]:
     """Each place of ``text`` that a report will not show as typed, in order."""
+    if not _ANY.search(text):
+        return []
     lines = text.replace("\r\n", "\n").split("\n")
     in_code = code(lines).lines
     # an underline at index i makes the line before it (line number i) a heading
