@@ -38,11 +38,14 @@ unit: $(VENV)/.test
 
 test: lint typecheck unit
 
+# Every benchmark runs (a missed target fails the target at the end, not at once); each
+# keeps its figures in bench/results/, and the README's speed table is made from them.
 bench: $(VENV)/.test
-	$(BIN)/python bench/startup.py
-	$(BIN)/python bench/validate_portfolio.py
-	$(BIN)/python bench/report.py
-	$(BIN)/python bench/chart.py
+	status=0; \
+	for b in startup validate_portfolio report chart; do \
+		$(BIN)/python bench/$$b.py || status=1; \
+	done; \
+	$(BIN)/python tools/gen_speed_table.py; exit $$status
 
 # The long fuzz of validate (10,000+ random cases, a few minutes per thousand); the quick
 # profile runs in `make test`. Findings: /tmp/fuzz-findings.jsonl, cases kept in

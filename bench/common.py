@@ -39,6 +39,28 @@ def verdict(name: str, ratio: float, target: float, *, at_least: bool = False) -
     return met
 
 
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def said(figure: str, met: bool, detail: str) -> str:
+    """A measured figure for the README's table, marked when it misses its target."""
+    return f"**{figure}** ({detail})" if met else f"**missed: {figure}** ({detail})"
+
+
+def keep(script: str, rows: list[tuple[str, str, str]], notes: tuple[str, ...] = ()) -> None:
+    """Write this run's figures to bench/results/<script>.json: (benchmark, target,
+    measured) rows for the README's speed table, and lines of figures without a target.
+    The README's speed section is made from these files (tools/gen_speed_table.py), so
+    that what it says is what the benchmarks printed last."""
+    import json
+
+    RESULTS.mkdir(exist_ok=True)
+    command = " ".join([f"bench/{script}.py", *sys.argv[1:]])
+    data = {"command": command, "rows": rows, "notes": list(notes)}
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    (RESULTS / f"{script}.json").write_text(text, encoding="utf-8")
+
+
 @dataclass(frozen=True)
 class Cost:
     """What one run of a command cost: wall time, CPU time (its own and that of every

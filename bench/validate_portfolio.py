@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import BIN, ROOT, Cost, measure, verdict
+from bench.common import BIN, ROOT, Cost, keep, measure, said, verdict
 from sendreview import yamlio
 
 TARGET = 0.35
@@ -185,16 +185,41 @@ def main() -> None:
     ):
         print(f"{label:29}{cost.wall:7.2f}s{cost.cpu:7.2f}s{cost.peak_mib:7.0f} MiB")
     print(f"{'check-jsonschema':29}{best_theirs:7.2f}s")
+    theirs_ratio, floor_ratio = serial.wall / best_theirs, serial.cpu / floor.cpu
     met = [
-        verdict("sendreview -j 1 / check-jsonschema, wall", serial.wall / best_theirs, TARGET),
-        verdict("sendreview -j 1 / floor, CPU", serial.cpu / floor.cpu, FLOOR_TARGET),
+        verdict("sendreview -j 1 / check-jsonschema, wall", theirs_ratio, TARGET),
+        verdict("sendreview -j 1 / floor, CPU", floor_ratio, FLOOR_TARGET),
+    ]
+    size = f"{args.reviews:,} reviews ({len(files):,} files)"
+    rows = [
+        (
+            f"`sendreview validate -j 1` of {size} vs check-jsonschema with the exported "
+            "schemas on the same files",
+            f"≤ {TARGET}×",
+            said(f"{theirs_ratio:.2f}×", met[0], f"{serial.wall:.1f} s vs {best_theirs:.1f} s"),
+        ),
+        (
+            "the same, CPU vs the floor: a bare loop of PyYAML's C loader and pydantic's "
+            "`model_validate` over the same files",
+            f"≤ {FLOOR_TARGET}×",
+            said(f"{floor_ratio:.2f}×", met[1], f"{serial.cpu:.1f} s vs {floor.cpu:.1f} s"),
+        ),
     ]
     if cores >= 2:
         speedup = serial.wall / parallel.wall
         met.append(verdict(f"-j 1 / -j {cores}, wall", speedup, SPEEDUP_TARGET, at_least=True))
+        rows.append(
+            (
+                f"the same, wall of `-j 1` vs `-j {cores}` (the output identical: "
+                f"{'yes' if same else 'NO'}; peak memory {serial.peak_mib:.0f} MiB)",
+                f"≥ {SPEEDUP_TARGET}×",
+                said(f"{speedup:.2f}×", met[-1], f"{serial.wall:.1f} s vs {parallel.wall:.1f} s"),
+            )
+        )
     else:
         print("-j 1 / -j N: not measured, this machine lets us use one core")
     print(f"-j {max(cores, 2)} prints what -j 1 prints: {'ok' if same else 'MISSED'}")
+    keep("validate_portfolio", rows)
     sys.exit(0 if all(met) and same else 1)
 
 

@@ -58,3 +58,18 @@ def test_the_readme_links_to_the_references() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "(docs/cli.md)" in readme
     assert "(docs/diagnostics.md)" in readme
+
+
+def test_the_speed_figures_are_the_benchmarks_last() -> None:
+    """The README's speed table is what bench/results holds, as the benchmarks last wrote
+    it (`make bench`, then tools/gen_speed_table.py)."""
+    spec = importlib.util.spec_from_file_location(
+        "gen_speed_table", ROOT / "tools" / "gen_speed_table.py"
+    )
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    assert generator.README.read_text(encoding="utf-8") == generator.render(), (
+        f"README.md's speed figures differ from bench/results: run {generator.COMMAND}"
+    )
+    assert "| `sendreview --help` vs a minimal typer app's `--help`" in generator.section()
