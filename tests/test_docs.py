@@ -6,11 +6,21 @@ from __future__ import annotations
 import importlib.util
 import re
 from pathlib import Path
+from types import ModuleType
 
 from sendreview.diagnostics.codes import CODES
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "diagnostics.md"
+
+
+def _generator(name: str) -> ModuleType:
+    """One of tools/'s generators, loaded as a module (tools/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    return generator
 
 
 def test_every_code_is_documented_with_its_severity() -> None:
@@ -28,12 +38,7 @@ def test_golden_cases_only_use_documented_codes() -> None:
 
 
 def test_the_command_line_reference_is_current() -> None:
-    spec = importlib.util.spec_from_file_location(
-        "gen_cli_docs", ROOT / "tools" / "gen_cli_docs.py"
-    )
-    assert spec is not None and spec.loader is not None
-    generator = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generator)
+    generator = _generator("gen_cli_docs")
     current = generator.DOCS.read_text(encoding="utf-8") if generator.DOCS.is_file() else ""
     assert current == generator.render(), (
         f"docs/cli.md is out of date with sendreview/cli.py: run {generator.COMMAND}"
@@ -43,12 +48,7 @@ def test_the_command_line_reference_is_current() -> None:
 
 
 def test_the_diagnostics_reference_is_current() -> None:
-    spec = importlib.util.spec_from_file_location(
-        "gen_diagnostics_docs", ROOT / "tools" / "gen_diagnostics_docs.py"
-    )
-    assert spec is not None and spec.loader is not None
-    generator = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generator)
+    generator = _generator("gen_diagnostics_docs")
     assert generator.DOCS.read_text(encoding="utf-8") == generator.render(), (
         f"docs/diagnostics.md is out of date with the code registry: run {generator.COMMAND}"
     )
@@ -63,12 +63,7 @@ def test_the_readme_links_to_the_references() -> None:
 def test_the_speed_figures_are_the_benchmarks_last() -> None:
     """The README's speed table is what bench/results holds, as the benchmarks last wrote
     it (`make bench`, then tools/gen_speed_table.py)."""
-    spec = importlib.util.spec_from_file_location(
-        "gen_speed_table", ROOT / "tools" / "gen_speed_table.py"
-    )
-    assert spec is not None and spec.loader is not None
-    generator = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generator)
+    generator = _generator("gen_speed_table")
     assert generator.README.read_text(encoding="utf-8") == generator.render(), (
         f"README.md's speed figures differ from bench/results: run {generator.COMMAND}"
     )

@@ -209,6 +209,8 @@ def _compact_list(p: ET.Element) -> None:
 
 
 def _widow_control(p: ET.Element) -> None:
+    """On the paragraph itself: a review's own reference.docx may not set it in its styles
+    (sendreview's does, in Normal)."""
     p_pr = p.find(_w("pPr"))
     if p_pr is None:
         p_pr = ET.Element(_w("pPr"))

@@ -94,11 +94,12 @@ class YamlFile:
         """Where line ``line`` (from 1) of the text at ``loc`` is, for a text written as a
         literal block (``|``), whose lines are the file's lines; else where the text is."""
         node, _, found = self._find(loc)
-        lines = _LINE_BREAK.split(self.source)  # the line breaks libyaml counts, no others
-        index = node.start_mark.line + line if node is not None else 0  # after the "|"
-        if not (found and isinstance(node, ScalarNode) and node.style == "|") or index >= len(
-            lines
-        ):
+        if not (found and isinstance(node, ScalarNode) and node.style == "|"):
+            return self.position(loc)
+        index = node.start_mark.line + line  # the "|" stands on the line before the text
+        # the line breaks libyaml counts, no others; the file only as far as that line
+        lines = _LINE_BREAK.split(self.source, maxsplit=index + 1)
+        if index >= len(lines):
             return self.position(loc)
         text = lines[index]
         return index + 1, len(text) - len(text.lstrip()) + 1
