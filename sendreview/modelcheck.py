@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from sendreview.diagnostics import Diagnostic
-from sendreview.models.common import EVIDENCE_ID, LINE, RECOMMENDATION_ID
+from sendreview.models.common import CHECK_CODE, EVIDENCE_ID, LINE, RECOMMENDATION_ID
 from sendreview.models.walk import field_names
 from sendreview.yamlio import YamlFile
 
@@ -23,6 +23,7 @@ _PATTERNS = {
     EVIDENCE_ID: "evidence ids are E followed by a number: E1, E2, E12",
     RECOMMENDATION_ID: "recommendation ids are R followed by a number: R1, R2, R12",
     r"^\d{6}$": "a URN is the school's 6-digit unique reference number",
+    CHECK_CODE: "a check is named by its code, as validate prints it: SR810",
     LINE: "names and titles are one line of text; long text belongs in the Markdown fields",
 }
 
@@ -188,6 +189,8 @@ def _diagnostic(doc: YamlFile, model: type[BaseModel], err: Any) -> Diagnostic:
             f"{ctx.get('max_length', 0):,}",
             "shorten it; attach a long document as evidence and summarise it here",
         )
+    if kind == "string_too_short":
+        return at("SR204", f"{named or 'this'} is empty", "write it, or remove the line")
     if kind == "too_short":
         return at("SR204", f"{named or 'this'} needs at least one entry")
     if kind == "framework":

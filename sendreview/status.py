@@ -9,8 +9,10 @@ from typing import Any
 
 from sendreview import frameworks
 from sendreview.diagnostics import count
+from sendreview.diagnostics.codes import CODES
 from sendreview.diagnostics.formatters import plural
 from sendreview.progress import journeys
+from sendreview.validation.checks_off import turned_off
 from sendreview.words import date_span, long_date
 from sendreview.workspace import Workspace
 
@@ -43,6 +45,13 @@ class RecommendationStatus:
     current: str | None
 
 
+@dataclass(frozen=True)
+class CheckOff:
+    code: str
+    check: str
+    reason: str
+
+
 @dataclass
 class ReviewStatus:
     school: str
@@ -54,6 +63,7 @@ class ReviewStatus:
     areas: list[AreaStatus] = field(default_factory=list)
     visits: list[str] = field(default_factory=list)
     recommendations: list[RecommendationStatus] = field(default_factory=list)
+    checks_off: list[CheckOff] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -72,6 +82,9 @@ def review_status(folder: str | Path) -> ReviewStatus:
         errors=errors,
         warnings=warnings,
     )
+    status.checks_off = [
+        CheckOff(code, CODES[code].title, reason) for code, reason in turned_off(ws).items()
+    ]
     status.stages = _stages(ws)
     status.areas = _areas(ws)
     history = journeys(ws)

@@ -15,9 +15,11 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from sendreview.diagnostics import Diagnostic, Severity, count
+from sendreview.diagnostics import Diagnostic, Severity, count, infos
 from sendreview.diagnostics.formatters import dump_json, format_lines, json_safe, plural, summary
 from sendreview.diagnostics.formatters import visible as visible
+
+_STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -105,13 +107,14 @@ def print_diagnostics(
     out = console(stderr=stderr)
     for d in diagnostics:
         (line, *hint) = format_lines([d], "text")
-        out.print(_text(line, "red" if d.severity is Severity.ERROR else "yellow"))
+        out.print(_text(line, _STYLES[d.severity]))
         for h in hint:
             out.print(_text(h, "dim"))
     if reviews is not None:
         errors, warnings = count(diagnostics)
         style = "red" if errors else ("yellow" if warnings else "green")
-        console(stderr=True).print(_text(summary(errors, warnings, reviews), style))
+        notes = infos(diagnostics)
+        console(stderr=True).print(_text(summary(errors, warnings, reviews, notes), style))
 
 
 def print_frameworks(items: list[Framework], fmt: str) -> None:
@@ -243,3 +246,8 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
         progress.caption_justify = "left"
         out.print()
         out.print(progress)
+    if status.checks_off:
+        out.print()
+        out.print(_text("Checks turned off for this review (review.yaml, checks_off)", "bold"))
+        for off in status.checks_off:
+            out.print(_text(f"  {off.code} {off.check}: {off.reason}"))

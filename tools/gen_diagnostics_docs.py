@@ -36,7 +36,16 @@ path:line:col: severity CODE message
 
 Codes are stable: scripts, CI and pre-commit hooks may rely on them. Errors stop a
 report from being made; warnings say what is still to be written and never block
-(`--strict` turns them into errors). `--format json` prints one JSON object per
+(`--strict` turns them into errors); information (`info`, counted as notes) is worth
+knowing and is never a fault, even with `--strict`.
+
+A check marked *may be turned off* can be turned off for one review, never quietly: name
+it in review.yaml with the reason, and `sendreview status` shows it with that reason.
+
+```yaml
+checks_off:
+  SR810: The review's evidence was gathered in one visit by design.
+``` `--format json` prints one JSON object per
 diagnostic, `--format github` prints GitHub Actions annotations. A problem with a
 whole file (one that is missing, cannot be read, or is too large) has no line and
 column.
@@ -52,7 +61,7 @@ def examples() -> dict[str, str]:
     for case in sorted(p for p in CASES.iterdir() if p.is_dir()):
         for line in (case / "expected.txt").read_text(encoding="utf-8").splitlines():
             words = line.split()
-            if len(words) > 2 and words[1] in ("error", "warning"):
+            if len(words) > 2 and words[1] in ("error", "warning", "info"):
                 found.setdefault(words[2], line.removeprefix(f"{case.name}/"))
     return found
 
@@ -71,7 +80,8 @@ def render() -> str:
         lines.append("| --- | --- | --- | --- |")
         for code in codes:
             example = f"`{_cell(shown[code.code])}`" if code.code in shown else ""
-            lines.append(f"| {code.code} | {code.severity.value} | {example} | {_cell(code.fix)} |")
+            severity = code.severity.value + (", may be turned off" if code.optional else "")
+            lines.append(f"| {code.code} | {severity} | {example} | {_cell(code.fix)} |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -7,7 +7,7 @@ the code registry (``codes.py``), so a code's severity is decided in one place.
 from __future__ import annotations
 
 from sendreview.diagnostics.codes import CODES
-from sendreview.diagnostics.core import Diagnostic, Severity, count
+from sendreview.diagnostics.core import Diagnostic, Severity, count, infos
 
 
 def make(
@@ -22,4 +22,4 @@ def make(
     return Diagnostic(path, line, col, CODES[code].severity, code, message, hint)
 
 
-__all__ = ["Diagnostic", "Severity", "count", "make"]
+__all__ = ["Diagnostic", "Severity", "count", "infos", "make"]

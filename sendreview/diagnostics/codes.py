@@ -20,6 +20,8 @@ class Code:
     severity: Severity
     title: str
     fix: str  # what to do, for docs/diagnostics.md (Markdown)
+    # may be turned off for one review, with a reason, in review.yaml's `checks_off`
+    optional: bool = False
 
 
 # the documentation's sections: a code's first two characters after SR
@@ -31,6 +33,7 @@ GROUPS = {
     "5": "Figures and dates (SR5xx)",
     "6": "What is still to be written (SR6xx, warnings)",
     "7": "Follow-up visits (SR7xx)",
+    "8": "What a careful reviewer checks by hand (SR8xx)",
 }
 
 _CODES = [
@@ -374,6 +377,15 @@ _CODES = [
         E,
         "two follow-up visits on the same date",
         "Keep one file per visit date.",
+    ),
+    # What a careful reviewer checks by hand (SR8xx)
+    Code(
+        "SR800",
+        E,
+        "a check that cannot be turned off",
+        "`checks_off` in review.yaml names checks turned off for this review, each with "
+        "the reason (`SR810: the review's evidence came from one visit by design`). Only "
+        "the checks marked *may be turned off* below can be; the others find faults.",
     ),
 ]
 

@@ -9,6 +9,7 @@ from enum import StrEnum
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"  # worth knowing, never a fault: --strict leaves it as it is
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,13 +32,19 @@ class Diagnostic:
         return (self.path, self.line or 0, self.col or 0, self.code)
 
     def as_error(self) -> Diagnostic:
-        """The same diagnostic raised to an error (``--strict``)."""
+        """A warning raised to an error (``--strict``); information stays information."""
+        if self.severity is Severity.INFO:
+            return self
         return Diagnostic(
             self.path, self.line, self.col, Severity.ERROR, self.code, self.message, self.hint
         )
 
 
 def count(diagnostics: list[Diagnostic]) -> tuple[int, int]:
-    """(errors, warnings)."""
+    """(errors, warnings); information is counted by ``infos``."""
     errors = sum(1 for d in diagnostics if d.is_error)
-    return errors, len(diagnostics) - errors
+    return errors, len(diagnostics) - errors - infos(diagnostics)
+
+
+def infos(diagnostics: list[Diagnostic]) -> int:
+    return sum(1 for d in diagnostics if d.severity is Severity.INFO)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from typing import Any
 
-from sendreview.diagnostics import Diagnostic
+from sendreview.diagnostics import Diagnostic, Severity
 
 FORMATS = ("text", "json", "github")
 
@@ -81,6 +81,10 @@ def _escape_property(s: str) -> str:
     return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
+# GitHub's annotation levels: information is a "notice" there
+_GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
 def github_lines(diagnostics: Iterable[Diagnostic]) -> Iterator[str]:
     for d in diagnostics:
         props = [f"file={_escape_property(visible(d.path, one_line=True))}"]
@@ -90,7 +94,8 @@ def github_lines(diagnostics: Iterable[Diagnostic]) -> Iterator[str]:
         message = visible(d.message, one_line=True)
         if d.hint:
             message += "\n" + visible(d.hint, one_line=True)
-        yield f"::{d.severity.value} {','.join(props)}::{_escape_data(message)}"
+        level = _GITHUB_LEVELS[d.severity]
+        yield f"::{level} {','.join(props)}::{_escape_data(message)}"
 
 
 def format_lines(diagnostics: Iterable[Diagnostic], fmt: str) -> Iterator[str]:
@@ -102,7 +107,9 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def summary(errors: int, warnings: int, reviews: int) -> str:
-    return (
-        f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {plural(reviews, 'review')}"
-    )
+def summary(errors: int, warnings: int, reviews: int, notes: int = 0) -> str:
+    """'0 errors, 2 warnings in 1 review'; information, when there is some, as notes."""
+    counted = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+    if notes:
+        counted += f", {plural(notes, 'note')}"
+    return f"{counted} in {plural(reviews, 'review')}"

@@ -240,6 +240,7 @@ Count = Annotated[int, Field(ge=0, le=10_000_000)]  # pupils, staff, days: never
 
 EVIDENCE_ID = r"^E[1-9][0-9]*$"
 RECOMMENDATION_ID = r"^R[1-9][0-9]*$"
+CHECK_CODE = r"^SR[0-9]{3}$"
 EvidenceId = Annotated[str, StringConstraints(pattern=EVIDENCE_ID), Ref("evidence")]
 EvidenceIds = Annotated[
     list[EvidenceId],

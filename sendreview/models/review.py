@@ -6,7 +6,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from sendreview.models.common import Day, Days, Line, Markdown, Model, Person, vocab
+from sendreview.models.common import CHECK_CODE, Day, Days, Line, Markdown, Model, Person, vocab
+
+CheckCode = Annotated[str, StringConstraints(pattern=CHECK_CODE)]
+Reason = Annotated[Line, StringConstraints(min_length=1, strip_whitespace=True)]
 
 
 class School(Model):
@@ -38,3 +41,6 @@ class Review(Model):
     focus: Markdown | None = None
     dates: Dates = Dates()
     status: Literal["draft", "final"] = "draft"
+    # checks a reviewer has turned off for this review, each with the reason why
+    # (recorded, and shown by `status`): code → reason
+    checks_off: dict[CheckCode, Reason] = {}

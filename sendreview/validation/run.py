@@ -23,17 +23,26 @@ class Result:
 
     @property
     def warnings(self) -> int:
-        return len(self.diagnostics) - self.errors
+        return count(self.diagnostics)[1]
 
 
 def check_workspace(ws: Workspace) -> list[Diagnostic]:
     """All diagnostics for a loaded workspace, sorted by file and position."""
-    from sendreview.validation import attachments, completeness, consistency, refs, text, visits
+    from sendreview.validation import (
+        attachments,
+        checks_off,
+        completeness,
+        consistency,
+        refs,
+        text,
+        visits,
+    )
 
     out = list(ws.diagnostics)
     if ws.parts.get("review") is not None:
-        for layer in (refs, text, attachments, consistency, completeness, visits):
+        for layer in (refs, text, attachments, consistency, completeness, visits, checks_off):
             out.extend(layer.check(ws))
+        out = checks_off.without(out, ws)
     return sorted(out, key=Diagnostic.sort_key)
 
 
@@ -97,9 +106,18 @@ def _check_all(roots: list[Path], jobs: int) -> Iterator[list[Diagnostic]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from sendreview.validation import attachments, completeness, consistency, refs, text, visits
+    from sendreview.validation import (
+        attachments,
+        checks_off,
+        completeness,
+        consistency,
+        refs,
+        text,
+        visits,
+    )
 
-    del attachments, completeness, consistency, refs, text, visits  # imported once, here
+    # imported once, here
+    del attachments, checks_off, completeness, consistency, refs, text, visits
     # Forked workers share the modules already imported; a fresh interpreter per worker
     # would pay the imports again. Where fork is missing, the platform's way is used.
     methods = multiprocessing.get_all_start_methods()

@@ -43,6 +43,6 @@ def test_every_code_has_a_golden_case() -> None:
 def test_every_diagnostic_says_what_to_do(name: str) -> None:
     lines = (CASES / "validate" / name / "expected.txt").read_text().splitlines()
     for i, line in enumerate(lines):
-        if " error SR" in line or " warning SR" in line:
+        if " error SR" in line or " warning SR" in line or " info SR" in line:
             following = lines[i + 1] if i + 1 < len(lines) else ""
             assert following.startswith("    hint: "), f"no hint for: {line}"
