@@ -19,13 +19,19 @@ from sendreview import safefile, yamlio
 from sendreview.diagnostics import Diagnostic
 from sendreview.errors import InvalidReview, SendreviewError
 from sendreview.modelcheck import check_document, did_you_mean
-from sendreview.models.framework import Framework, ProgressScale, Reporting, Vocabulary
+from sendreview.models.framework import (
+    Framework,
+    ProgressScale,
+    Reporting,
+    Triangulation,
+    Vocabulary,
+)
 from sendreview.resources import data_dir
 
 M = TypeVar("M", bound=BaseModel)
 
 # frameworks/ holds these data files beside the frameworks themselves
-_DATA_FILES = {"vocabularies", "progress", "reporting"}
+_DATA_FILES = {"vocabularies", "progress", "reporting", "triangulation"}
 
 
 def _load_builtin(name: str, model: type[M]) -> M:
@@ -72,6 +78,11 @@ def progress_scale() -> ProgressScale:
 @cache
 def reporting() -> Reporting:
     return _load_builtin("reporting", Reporting)
+
+
+@cache
+def triangulation() -> Triangulation:
+    return _load_builtin("triangulation", Triangulation)
 
 
 def is_path(spec: str) -> bool:

@@ -3,7 +3,7 @@ recommendation's journey across the follow-up visits."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,10 @@ class AreaStatus:
     areas_for_development: int
     recommendations: int
     school_entries: int
+    # findings and recommendations citing evidence, and how many of them are triangulated
+    # (frameworks/triangulation.yaml)
+    cited: int = 0
+    triangulated: int = 0
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,7 @@ def review_status(folder: str | Path) -> ReviewStatus:
         CheckOff(code, CODES[code].title, reason) for code, reason in turned_off(ws).items()
     ]
     status.stages = _stages(ws)
-    status.areas = _areas(ws)
+    status.areas = _with_triangulation(ws, _areas(ws))
     history = journeys(ws)
     status.visits = [v.date.isoformat() for v in ws.visits]
     status.recommendations = [
@@ -234,6 +238,16 @@ def _areas(ws: Workspace) -> list[AreaStatus]:
             )
         )
     return out
+
+
+def _with_triangulation(ws: Workspace, areas: list[AreaStatus]) -> list[AreaStatus]:
+    from sendreview.validation.triangulation import counts
+
+    found = counts(ws)
+    return [
+        replace(a, triangulated=found[a.id][0], cited=found[a.id][1]) if a.id in found else a
+        for a in areas
+    ]
 
 
 def status_label(status_id: str | None, short: bool = False) -> tuple[str, str]:

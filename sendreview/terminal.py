@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from sendreview.models.framework import Framework
-    from sendreview.status import ReviewStatus
+    from sendreview.status import AreaStatus, ReviewStatus
 
 
 def console(stderr: bool = False) -> Console:
@@ -206,12 +206,15 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
             title_justify="left",
             box=None,
             pad_edge=False,
-            caption="School's entries: strengths and areas for development in the self-evaluation",
+            caption="School's entries: strengths and areas for development in the "
+            "self-evaluation. Triangulated: findings and recommendations whose evidence "
+            "comes from enough methods and groups, of those citing evidence",
             caption_justify="left",
         )
         areas.add_column("Area", min_width=20, ratio=1)
         for column in ("Evidence", "Strengths", "To develop", "Recs", "School's entries"):
             areas.add_column(column, justify="right", no_wrap=True)
+        areas.add_column("Triangulated", justify="right", no_wrap=True)
         for a in status.areas:
             cells = [
                 str(n) if n else Text("0", "yellow")
@@ -223,7 +226,7 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
                     a.school_entries,
                 )
             ]
-            areas.add_row(_text(a.title), *cells)
+            areas.add_row(_text(a.title), *cells, _triangulated(a))
         out.print()
         out.print(areas)
     if status.visits and status.recommendations:
@@ -251,3 +254,13 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
         out.print(_text("Checks turned off for this review (review.yaml, checks_off)", "bold"))
         for off in status.checks_off:
             out.print(_text(f"  {off.code} {off.check}: {off.reason}"))
+
+
+def _triangulated(area: AreaStatus) -> Text:
+    """'3 of 5' findings and recommendations triangulated; yellow when some are not."""
+    from rich.text import Text
+
+    if not area.cited:
+        return Text("—", "dim")
+    shown = f"{area.triangulated} of {area.cited}"
+    return Text(shown, "yellow" if area.triangulated < area.cited else "")

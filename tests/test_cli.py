@@ -29,14 +29,18 @@ def test_version(cli: Invoke) -> None:
 def test_the_examples_validate_cleanly(cli: Invoke, example: Path) -> None:
     result = cli("validate", str(example))
     assert result.exit_code == 0, result.stdout
-    assert result.stdout == ""
-    assert "0 errors, 0 warnings in 1 review" in result.stderr
+    # only triangulation speaks: true of a few findings (see tests/validation/test_triangulation.py)
+    found = [line for line in result.stdout.splitlines() if not line.startswith("    hint: ")]
+    assert all(" info SR810 " in line or " warning SR811 " in line for line in found), found
+    assert "0 errors, " in result.stderr
 
 
 def test_a_folder_of_many_reviews(cli: Invoke) -> None:
-    result = cli("validate", str(EXAMPLES), "--strict")
+    result = cli("validate", str(EXAMPLES))
     assert result.exit_code == 0
     assert "in 2 reviews" in result.stderr
+    # --strict raises the examples' three true SR811 warnings (thinly evidenced recommendations)
+    assert cli("validate", str(EXAMPLES), "--strict").exit_code == 1
 
 
 def test_errors_exit_1_and_json_and_github_formats(
@@ -200,7 +204,7 @@ def test_python_api() -> None:
     from sendreview import load_review, validate
     from sendreview.errors import InvalidReview
 
-    assert validate(RIVERSIDE) == []
+    assert {d.code for d in validate(RIVERSIDE)} == {"SR810", "SR811"}
     ws = load_review(RIVERSIDE)
     assert ws.review is not None and ws.review.school.name == "Riverside Primary School"
     assert len(ws.visits) >= 3
@@ -524,7 +528,9 @@ def test_follow_ups_must_be_a_folder(cli: Invoke, tmp_path: Path) -> None:
 def test_one_mistake_one_diagnostic(cli: Invoke, tmp_path: Path) -> None:
     ws = build_case("short-forms", tmp_path / "ws")
     findings = ws / "recommendations.yaml"
-    findings.write_text(findings.read_text().replace("evidence: [E1]}", "evidence: [e1]}", 1))
+    findings.write_text(
+        findings.read_text().replace("evidence: [E1, E2]}", "evidence: [e1, E2]}", 1)
+    )
     out = cli("validate", str(ws)).stdout
     assert "SR204 'e1' is not allowed for 'evidence'" in out
     assert "SR400" not in out

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sendreview.diagnostics.core import Severity
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,6 +386,25 @@ _CODES = [
         "`checks_off` in review.yaml names checks turned off for this review, each with "
         "the reason (`SR810: the review's evidence came from one visit by design`). Only "
         "the checks marked *may be turned off* below can be; the others find faults.",
+    ),
+    # triangulation (SR810-SR819): thresholds in frameworks/triangulation.yaml
+    Code(
+        "SR810",
+        INFO,
+        "a finding rests on one method or one stakeholder group",
+        "Cite evidence gathered another way, or from another group (the hint names the "
+        "methods and stakeholders not yet used). A finding is triangulated when its "
+        "evidence comes from at least two methods and two stakeholder groups "
+        "(`frameworks/triangulation.yaml`).",
+        optional=True,
+    ),
+    Code(
+        "SR811",
+        W,
+        "a recommendation rests on one method or one stakeholder group",
+        "A recommendation asks the school to act, so its evidence should be triangulated "
+        "as SR810 says: cite evidence gathered another way, or from another group.",
+        optional=True,
     ),
 ]
 

@@ -146,3 +146,11 @@ class Reporting(Model):
 def _malformed(message: str, loc: tuple[str | int, ...]) -> PydanticCustomError:
     """A framework error that carries where it is (pydantic gives model checks no place)."""
     return PydanticCustomError("framework", message, {"loc": loc})
+
+
+class Triangulation(Model):
+    """frameworks/triangulation.yaml: how varied a finding's evidence should be."""
+
+    title: str
+    methods: Annotated[int, Field(ge=1)]
+    stakeholders: Annotated[int, Field(ge=0)]

@@ -35,12 +35,22 @@ def check_workspace(ws: Workspace) -> list[Diagnostic]:
         consistency,
         refs,
         text,
+        triangulation,
         visits,
     )
 
     out = list(ws.diagnostics)
     if ws.parts.get("review") is not None:
-        for layer in (refs, text, attachments, consistency, completeness, visits, checks_off):
+        for layer in (
+            refs,
+            text,
+            attachments,
+            consistency,
+            completeness,
+            visits,
+            triangulation,
+            checks_off,
+        ):
             out.extend(layer.check(ws))
         out = checks_off.without(out, ws)
     return sorted(out, key=Diagnostic.sort_key)
@@ -113,11 +123,12 @@ def _check_all(roots: list[Path], jobs: int) -> Iterator[list[Diagnostic]]:
         consistency,
         refs,
         text,
+        triangulation,
         visits,
     )
 
     # imported once, here
-    del attachments, checks_off, completeness, consistency, refs, text, visits
+    del attachments, checks_off, completeness, consistency, refs, text, triangulation, visits
     # Forked workers share the modules already imported; a fresh interpreter per worker
     # would pay the imports again. Where fork is missing, the platform's way is used.
     methods = multiprocessing.get_all_start_methods()

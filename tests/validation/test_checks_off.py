@@ -70,6 +70,7 @@ def test_information_is_shown_as_notes_and_never_fails_a_run(
     case: Path, cli: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _mark(monkeypatch, severity=Severity.INFO)
+    _turn_off(case, "SR810", "the case's single lesson observation is not what is tested")
     result = cli("validate", "--strict", "completeness")
     assert "completeness/context.yaml:1:1: info SR606 key statistics" in result.stdout
     assert "1 note in 1 review" in result.stderr
