@@ -445,6 +445,14 @@ def report(
             help="Replace report files even if they were edited or not written by sendreview.",
         ),
     ] = False,
+    allow_personal_data: Annotated[
+        bool,
+        typer.Option(
+            "--allow-personal-data",
+            help="Write the report even though its text holds what identifies a child "
+            "(a pupil number, a date of birth, a name: validate's SR801-SR805).",
+        ),
+    ] = False,
 ) -> None:
     """Render a review into the documents schools receive."""
     from sendreview import terminal
@@ -459,6 +467,7 @@ def report(
         reference_doc=reference_doc,
         force=force,
         visit=_date(visit, "--visit"),
+        allow_personal_data=allow_personal_data,
     )
     if result.warnings:
         terminal.print_diagnostics(result.warnings, stderr=True)

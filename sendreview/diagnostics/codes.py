@@ -387,6 +387,55 @@ _CODES = [
         "the reason (`SR810: the review's evidence came from one visit by design`). Only "
         "the checks marked *may be turned off* below can be; the others find faults.",
     ),
+    # privacy (SR801-SR809): what identifies a child in the text a report shows;
+    # `report` refuses to render while any is found (--allow-personal-data overrides)
+    Code(
+        "SR801",
+        W,
+        "a Unique Pupil Number in the text",
+        "Leave the number out, or write *Pupil A*. A UPN is 13 characters whose first, "
+        "a check letter, is right for the other 12 (the DfE's rule), so other codes are "
+        "not taken for one.",
+        optional=True,
+    ),
+    Code(
+        "SR802",
+        W,
+        "a Unique Learner Number in the text",
+        "Leave the number out. A ULN is 10 digits whose last is a check digit (the "
+        "Learning Records Service's rule).",
+        optional=True,
+    ),
+    Code(
+        "SR803",
+        W,
+        "a date of birth in the text",
+        "Give the year group instead. Found: a date beside *born*, *DOB*, *date of "
+        "birth* or *birthday*, and an age in years and months (*7 years 4 months*, "
+        "*aged 7:4*) in a sentence with a child's name.",
+        optional=True,
+    ),
+    Code(
+        "SR804",
+        W,
+        "a child's name in the text",
+        "Write *Pupil A*, *Child B* instead. Found: a capitalised given name (from the "
+        "name list of the gender-guesser package) in a sentence with a word that marks a "
+        "child (*pupil*, *Year 4*, *in Y9*, *his mum*), unless it is a name of the "
+        "review's people (the headteacher, the SENCO, the reviewers, the commissioner, "
+        "the self-evaluation's authors) or listed in review.yaml's `names_allowed` "
+        "(staff, a class called Willow), or follows Mr, Mrs, Ms, Miss or Dr.",
+        optional=True,
+    ),
+    Code(
+        "SR805",
+        W,
+        "a person's e-mail address or phone number in the text",
+        "Leave it out. Found: e-mail addresses other than an office's (office@, "
+        "senco@, admin@, …), UK mobile numbers, and landline numbers beside *home*, "
+        "*mum*, *dad*, *parents* or *carers*.",
+        optional=True,
+    ),
     # triangulation (SR810-SR819): thresholds in frameworks/triangulation.yaml
     Code(
         "SR810",

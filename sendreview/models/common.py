@@ -90,6 +90,12 @@ class Prose:
     """Marks text people write in Markdown, which reports render (see validation/text.py)."""
 
 
+@dataclass(frozen=True, slots=True)
+class Plain:
+    """Marks a line of plain text (a name, a title) that reports show; with ``Prose``, the
+    free text the privacy check reads (validation/privacy.py)."""
+
+
 class Model(BaseModel):
     # every text is bounded, not only Markdown: what validates must render in bounded memory
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, str_max_length=TEXT_CHARS)
@@ -157,7 +163,7 @@ Days = Annotated[
     ),
 ]
 LINE = r"^[^\r\n]*$"
-Line = Annotated[str, StringConstraints(pattern=LINE)]
+Line = Annotated[str, StringConstraints(pattern=LINE), Plain()]
 """A name or a title: text on one line."""
 
 MARKDOWN_CHARS = TEXT_CHARS

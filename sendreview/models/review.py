@@ -44,3 +44,6 @@ class Review(Model):
     # checks a reviewer has turned off for this review, each with the reason why
     # (recorded, and shown by `status`): code → reason
     checks_off: dict[CheckCode, Reason] = {}
+    # names the privacy check (SR804) takes for an adult's or a place's, not a child's:
+    # staff not named above, a class called Willow
+    names_allowed: list[Line] = []

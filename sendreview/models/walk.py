@@ -15,23 +15,23 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from sendreview.models.common import Model, Prose, Ref
+from sendreview.models.common import Model, Plain, Prose, Ref
 
 Loc = tuple[str | int, ...]
-Mark = Ref | Prose
+Mark = Ref | Prose | Plain
 
 
 def _unwrap(tp: Any) -> tuple[Any, list[Mark]]:
     refs: list[Mark] = []
     while get_origin(tp) is Annotated:
         tp, *meta = get_args(tp)
-        refs += [m for m in meta if isinstance(m, Ref | Prose)]
+        refs += [m for m in meta if isinstance(m, Ref | Prose | Plain)]
     return tp, refs
 
 
 def _field_type(cls: type[BaseModel], name: str) -> Any:
     info = cls.model_fields[name]
-    refs = [m for m in info.metadata if isinstance(m, Ref | Prose)]
+    refs = [m for m in info.metadata if isinstance(m, Ref | Prose | Plain)]
     return Annotated[(info.annotation, *refs)] if refs else info.annotation
 
 

@@ -7,6 +7,7 @@ files written atomically beside a record of what sendreview wrote (outputs.py).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -110,6 +111,7 @@ def render_report(
     reference_doc: Path | None = None,
     force: bool = False,
     visit: date | None = None,
+    allow_personal_data: bool = False,
 ) -> Rendered:
     from sendreview.api import require_review
     from sendreview.paths import display_root
@@ -129,6 +131,8 @@ def render_report(
     fresh = prepared is None
     if prepared is None:
         prepared = prepare(root, kind, visit, folders)
+    if not allow_personal_data:
+        refuse_personal_data(prepared.warnings)
     page = prepared.page
     targets = outputs.plan(root, f"{outputs.slug(page.school)}-{page.stem}", formats, output)
     outputs.check(list(targets.values()), force)
@@ -161,6 +165,25 @@ def render_report(
         for fmt, path in targets.items():
             outputs.publish(produced[fmt].read_bytes(), path, force=force)
     return Rendered(list(targets.values()), list(prepared.warnings))
+
+
+def refuse_personal_data(diagnostics: Iterable[Diagnostic]) -> None:
+    """A report goes to the school, the trust, the local authority: it must not carry
+    what identifies a child, unless the user says it may (or turned the check off)."""
+    from sendreview.validation.privacy import CODES
+
+    found = [d for d in diagnostics if d.code in CODES.values()]
+    if not found:
+        return
+    where = "\n".join(f"  {d.path}:{d.line or 0}: {d.message}" for d in found[:20])
+    more = f"\n  … and {len(found) - 20} more" if len(found) > 20 else ""
+    raise SendreviewError(
+        f"no report written: the review holds what identifies a child, which the report "
+        f"would carry:\n{where}{more}",
+        "take it out of the text ('Pupil A' for a name), and run 'sendreview validate' to "
+        "check; or, if the report may carry it, add --allow-personal-data; or turn the "
+        "check off in review.yaml's checks_off, with the reason",
+    )
 
 
 def _attachments_base(root: Path, html: Path | None) -> str:

@@ -33,6 +33,7 @@ def check_workspace(ws: Workspace) -> list[Diagnostic]:
         checks_off,
         completeness,
         consistency,
+        privacy,
         refs,
         text,
         triangulation,
@@ -49,6 +50,7 @@ def check_workspace(ws: Workspace) -> list[Diagnostic]:
             completeness,
             visits,
             triangulation,
+            privacy,
             checks_off,
         ):
             out.extend(layer.check(ws))
@@ -121,6 +123,7 @@ def _check_all(roots: list[Path], jobs: int) -> Iterator[list[Diagnostic]]:
         checks_off,
         completeness,
         consistency,
+        privacy,
         refs,
         text,
         triangulation,
@@ -128,7 +131,8 @@ def _check_all(roots: list[Path], jobs: int) -> Iterator[list[Diagnostic]]:
     )
 
     # imported once, here
-    del attachments, checks_off, completeness, consistency, refs, text, triangulation, visits
+    del attachments, checks_off, completeness, consistency, privacy, refs, text, triangulation
+    del visits
     # Forked workers share the modules already imported; a fresh interpreter per worker
     # would pay the imports again. Where fork is missing, the platform's way is used.
     methods = multiprocessing.get_all_start_methods()

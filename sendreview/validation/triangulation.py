@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from sendreview import frameworks
 from sendreview.diagnostics import Diagnostic
@@ -84,6 +85,7 @@ def counts(ws: Workspace) -> dict[str, tuple[int, int]]:
     return out
 
 
+@cache  # the same few sets come back finding after finding
 def _missing(used: frozenset[str], vocabulary: str) -> str:
     unused = [t.inline for t in frameworks.vocabularies()[vocabulary].terms if t.id not in used]
     # a few to choose from, not the whole list

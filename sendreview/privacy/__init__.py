@@ -1,0 +1,10 @@
+"""What identifies a child in free text: pupil and learner numbers, dates of birth, given
+names near words that mark a child, and a person's e-mail address or phone number.
+
+Reviews hold special-category data about children; a report sent to a school, a trust or
+a local authority must not carry it. ``find`` looks; validate and report decide what to do.
+"""
+
+from sendreview.privacy.detect import KINDS, Found, find
+
+__all__ = ["KINDS", "Found", "find"]
