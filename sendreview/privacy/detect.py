@@ -88,37 +88,54 @@ _PLACE = re.compile(
 # A capitalised word, and the anonymising convention "Pupil A", "Child B" that is fine.
 _WORD = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
 _ADULT_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord)\.?\s+$")
+# Cheap searches tell which kinds a text could hold (most hold none), each stopping at its
+# first match: a run of ten digits (a UPN holds 11, a ULN 10); a word about birth or an
+# age; the start of a phone number; a word that could mark a child (a loose net, in the
+# lower-cased text, that catches all _CHILD does, so the names list is read only for such
+# text).
+_TEN_DIGITS = re.compile(r"\d{10}")
+_BIRTH = re.compile(r"born|birth|dob|d\.o\.b|\d\s*[ym:;]")
+_PHONE_START = re.compile(r"0\d{3}")
+_CHILD_NET = re.compile(
+    r"\b(?:pupil|child|student|learner|boy|girl|son|daughter|year|y\d|reception|nursery|ks\d"
+    r"|key|ehc|aged|mum|mother|dad|father|parent|carer|gran|sibling|brother|sister|teacher"
+    r"|class|plan|passport|ta\b)|['’]s\s"
+)
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 
 
 def find(text: str, adults: Collection[str] = ()) -> list[Found]:
     """What in ``text`` identifies a child. ``adults``: given names that are not children's
     (the review's people, its allow-list), compared case-blind."""
-    found = [*_numbers(text), *_dates_of_birth(text, adults), *_contacts(text)]
-    if _CHILD.search(text):  # else no name can be a child's, and the list is not read
+    lower = text.lower()
+    found: list[Found] = []
+    if _TEN_DIGITS.search(text):
+        found += _numbers(text)
+    if _BIRTH.search(lower):
+        found += _dates_of_birth(text, adults)
+    if "@" in text or "+44" in text or _PHONE_START.search(text):
+        found += _contacts(text)
+    if _CHILD_NET.search(lower):  # else no name can be a child's, and the list is not read
         found += _names(text, adults)
     return sorted(found, key=lambda f: (f.start, f.kind))
 
 
 def _numbers(text: str) -> Iterator[Found]:
-    if any(c.isdigit() for c in text):
-        for m in _UPN.finditer(text):
-            if numbers.is_upn(m.group()):
-                yield Found("upn", m.start(), m.group())
-        for m in _ULN.finditer(text):
-            if numbers.is_uln(m.group()):
-                yield Found("uln", m.start(), m.group())
+    for m in _UPN.finditer(text):
+        if numbers.is_upn(m.group()):
+            yield Found("upn", m.start(), m.group())
+    for m in _ULN.finditer(text):
+        if numbers.is_uln(m.group()):
+            yield Found("uln", m.start(), m.group())
 
 
 def _dates_of_birth(text: str, adults: Collection[str]) -> Iterator[Found]:
-    if not any(c.isdigit() for c in text):
-        return
     for m in _DOB.finditer(text):
         key = "date" if m.group("date") else "date2"
         yield Found("dob", m.start(key), m.group(key))
     for m in _AGE.finditer(text):
-        sentence = _sentence_around(text, m.start())
-        if any(True for _ in _names_in(sentence[1], sentence[0], adults, near_child=False)):
+        start, sentence = _sentence_around(text, m.start())
+        if any(True for _ in _names_in(sentence, start, adults)):
             yield Found("dob", m.start(), m.group())
 
 
@@ -127,12 +144,11 @@ def _contacts(text: str) -> Iterator[Found]:
         for m in _EMAIL.finditer(text):
             if m.group(1).lower() not in _ROLE_MAILBOXES:
                 yield Found("contact", m.start(), m.group())
-    if any(c.isdigit() for c in text):
-        for m in _MOBILE.finditer(text):
+    for m in _MOBILE.finditer(text):
+        yield Found("contact", m.start(), m.group())
+    for m in _LANDLINE.finditer(text):
+        if _HOME.search(_sentence_around(text, m.start())[1]):
             yield Found("contact", m.start(), m.group())
-        for m in _LANDLINE.finditer(text):
-            if _HOME.search(_sentence_around(text, m.start())[1]):
-                yield Found("contact", m.start(), m.group())
 
 
 def _sentence_around(text: str, pos: int) -> tuple[int, str]:
@@ -143,29 +159,34 @@ def _sentence_around(text: str, pos: int) -> tuple[int, str]:
 
 
 def _names(text: str, adults: Collection[str]) -> Iterator[Found]:
-    for m in _SENTENCE.finditer(text):
-        yield from _names_in(m.group(), m.start(), adults, near_child=True)
+    """Given names in ``text`` whose sentence holds a word that marks a child. The names
+    are found first (a set lookup per capitalised word); the costlier test of the
+    sentence is made only for them."""
+    checked: dict[int, bool] = {}  # a sentence's start: whether it marks a child
+    for found in _names_in(text, 0, adults):
+        start, sentence = _sentence_around(text, found.start)
+        if start not in checked:
+            checked[start] = bool(_CHILD.search(sentence))
+        if checked[start]:
+            yield found
 
 
-def _names_in(
-    sentence: str, offset: int, adults: Collection[str], near_child: bool
-) -> Iterator[Found]:
-    if near_child and not _CHILD.search(sentence):
-        return
-    candidates = [m for m in _WORD.finditer(sentence) if not _convention(sentence, m)]
-    if not candidates:
-        return
+def _names_in(text: str, offset: int, adults: Collection[str]) -> Iterator[Found]:
+    """Capitalised given names in ``text`` that are no adult's and no place's."""
     from sendreview.privacy.names import given_names
 
-    names = given_names()
+    names: frozenset[str] | None = None
     known = {a.casefold() for a in adults}
-    for m in candidates:
-        word = re.sub(r"['’]s$", "", m.group())
-        if word not in names or word.casefold() in known:
+    for m in _WORD.finditer(text):
+        names = names or given_names()  # read at the first capitalised word
+        word = m.group()
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        if word not in names or word.casefold() in known or _convention(text, m):
             continue
-        if _ADULT_TITLE.search(sentence, 0, m.start()):
+        if _ADULT_TITLE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "Mrs Ruby Patel": a member of staff, not a child
-        if _SAINT.search(sentence, 0, m.start()) or _PLACE.match(sentence, m.end()):
+        if _SAINT.search(text, max(0, m.start() - 8), m.start()) or _PLACE.match(text, m.end()):
             continue
         yield Found("name", offset + m.start(), word)
 

@@ -99,7 +99,7 @@ def test_a_child_named_near_words_that_mark_a_child() -> None:
 
 def test_the_names_list_is_read_only_for_text_that_could_hold_a_childs_name() -> None:
     given_names.cache_clear()
-    find("Lessons are well adapted, and Olivia's feedback is precise.")
+    find("Lessons are well adapted, and Olivia gives precise feedback.")
     assert given_names.cache_info().currsize == 0
     find("Olivia in Year 5 reads well.")
     assert given_names.cache_info().currsize == 1
