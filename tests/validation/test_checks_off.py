@@ -1,8 +1,8 @@
 """Checks turned off for one review, with a reason; and information, which never fails a run.
 
-No check is optional or informational yet in the registry's own list of checks of the
-guide's frameworks, so these tests mark one (SR606, key statistics not given) as such:
-what they test is the machinery every such check goes through.
+These tests mark one check (SR606, key statistics not given) optional or informational:
+what they test is the machinery every such check goes through (the privacy and
+triangulation checks, SR801-SR811, have tests of their own).
 """
 
 from __future__ import annotations
