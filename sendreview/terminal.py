@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from sendreview.models.framework import Framework
-    from sendreview.status import ReviewStatus
+    from sendreview.status import RecommendationStatus, ReviewStatus
 
 
 def console(stderr: bool = False) -> Console:
@@ -164,6 +164,18 @@ def print_framework(framework: Framework, fmt: str) -> None:
             out.print(_text(f"      {theme.text}"))
 
 
+def _status_notes(rec: RecommendationStatus) -> Text:
+    """Overdue in words (it must read without colour), and where an added one came from."""
+    from rich.text import Text
+
+    out = Text()
+    if rec.overdue_days is not None:
+        out.append(f"OVERDUE by {plural(rec.overdue_days, 'day')}", "bold red")
+    if rec.origin:
+        out.append(("; " if out else "") + rec.origin, "dim")
+    return out
+
+
 _CHANGE = {"improved": ("↑", "green"), "slipped": ("↓", "red"), "unchanged": ("=", "dim")}
 
 
@@ -231,6 +243,8 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
         for visit in status.visits:
             progress.add_column(_text(visit))
         progress.add_column("Last change")
+        progress.add_column("Due", no_wrap=True)
+        progress.add_column("")
         for rec in status.recommendations:
             cells = []
             for value, recorded in zip(rec.statuses, rec.recorded, strict=True):
@@ -238,7 +252,13 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
                 cells.append(_text(label, colour if recorded else f"{colour} dim"))
             last = next((c for c in reversed(rec.changes) if c in _CHANGE), None)
             arrow, colour = _CHANGE.get(last or "", ("", ""))
-            progress.add_row(_text(rec.id), *cells, Text(f"{arrow} {last or ''}".strip(), colour))
+            progress.add_row(
+                _text(rec.id),
+                *cells,
+                Text(f"{arrow} {last or ''}".strip(), colour),
+                _text(rec.due or ""),
+                _status_notes(rec),
+            )
         progress.caption = "Dimmed: complete at an earlier visit, not assessed again."
         progress.caption_justify = "left"
         out.print()

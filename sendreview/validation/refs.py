@@ -47,15 +47,7 @@ def check(ws: Workspace) -> list[Diagnostic]:
         if m.ref.defines:
             first = defined[m.ref.kind].setdefault(m.value, m)
             if first is not m:
-                line = first.part.doc.position(first.loc)
-                out.append(
-                    m.diagnostic(
-                        "SR401",
-                        f"{m.ref.kind} id '{m.value}' is used twice",
-                        f"it is already used at line {line[0] if line else '?'}; give this one "
-                        "the next unused number",
-                    )
-                )
+                out.append(_twice(m, first))
     evidence_known = isinstance(ws.parts.get("evidence") and ws.parts["evidence"].raw, dict)
     recommendations_known = isinstance(
         ws.parts.get("recommendations") and ws.parts["recommendations"].raw, dict
@@ -64,6 +56,20 @@ def check(ws: Workspace) -> list[Diagnostic]:
         if not m.ref.defines:
             out.extend(_check_mention(ws, m, defined, evidence_known, recommendations_known))
     return out
+
+
+def _twice(m: Mention, first: Mention) -> Diagnostic:
+    """An id defined again: ids are unique across the review folder, follow-ups included."""
+    line = first.part.doc.position(first.loc)
+    where = f"line {line[0] if line else '?'}"
+    if first.part is not m.part:
+        where = f"{first.part.doc.display}, {where}"
+    return m.diagnostic(
+        "SR401",
+        f"{m.ref.kind} id '{m.value}' is used twice",
+        f"it is already used at {where}; give this one the next unused number (ids carry "
+        "on from the review's through every follow-up visit)",
+    )
 
 
 def _check_mention(
@@ -144,7 +150,9 @@ def _check_mention(
             m.diagnostic(
                 "SR400",
                 f"evidence '{value}' is not in the evidence log",
-                "add it to the log in evidence.yaml, or correct the id",
+                "add it to this visit's 'evidence:' list, or correct the id"
+                if m.part.key == "follow-up"
+                else "add it to the log in evidence.yaml, or correct the id",
             )
         ]
     elif (
@@ -156,7 +164,8 @@ def _check_mention(
             m.diagnostic(
                 "SR701",
                 f"there is no recommendation '{value}'",
-                "progress is recorded against the ids in recommendations.yaml",
+                "progress is recorded against the ids in recommendations.yaml, or of "
+                "recommendations added at a follow-up visit ('recommendations:')",
             )
         ]
     return []

@@ -126,7 +126,13 @@ def test_a_visit_before_the_review_is_refused(cli: Invoke, tmp_path: Path) -> No
 def test_from_each_example(cli: Invoke, riverside: Path, brookfield: Path) -> None:
     result = cli("followup", "new", str(riverside), "--date", "2027-06-23")
     assert result.exit_code == 0
-    assert set(progress(riverside / "follow-ups" / "2027-06-23.yaml")) == {"R3", "R4", "R9", "R11"}
+    assert set(progress(riverside / "follow-ups" / "2027-06-23.yaml")) == {
+        "R3",
+        "R4",
+        "R9",
+        "R11",
+        "R12",  # added at the second visit, carried over like the review's own
+    }
     result = cli("followup", "new", str(brookfield), "--date", "2026-12-16")
     assert "12 open recommendations carried over, 0 already complete." in result.stdout
     for ws in (riverside, brookfield):
