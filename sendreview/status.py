@@ -45,6 +45,7 @@ class RecommendationStatus:
     owner: str = ""
     due: str | None = None  # YYYY-MM-DD
     origin: str = ""  # "" for the review's own; "added at follow-up visit 2 (…)"
+    added_at_visit: int | None = None  # the follow-up visit that added it (1, 2…)
     overdue_since: str | None = None  # the due date (YYYY-MM-DD) of one now overdue
     overdue_days: int | None = None
 
@@ -98,6 +99,7 @@ def review_status(folder: str | Path, today: date | None = None) -> ReviewStatus
                 owner=j.owner,
                 due=j.due_on.isoformat() if j.due_on else None,
                 origin=str(j.origin or ""),
+                added_at_visit=j.origin.number if j.origin else None,
                 overdue_since=j.due_on.isoformat() if overdue and j.due_on else None,
                 overdue_days=overdue[1] if overdue else None,
             )

@@ -164,16 +164,13 @@ def print_framework(framework: Framework, fmt: str) -> None:
             out.print(_text(f"      {theme.text}"))
 
 
-def _status_notes(rec: RecommendationStatus) -> Text:
-    """Overdue in words (it must read without colour), and where an added one came from."""
+def _overdue(rec: RecommendationStatus) -> Text:
+    """Overdue in words: it must read without colour."""
     from rich.text import Text
 
-    out = Text()
-    if rec.overdue_days is not None:
-        out.append(f"OVERDUE by {plural(rec.overdue_days, 'day')}", "bold red")
-    if rec.origin:
-        out.append(("; " if out else "") + rec.origin, "dim")
-    return out
+    if rec.overdue_days is None:
+        return Text()
+    return Text(f"OVERDUE {plural(rec.overdue_days, 'day')}", "bold red")
 
 
 _CHANGE = {"improved": ("↑", "green"), "slipped": ("↓", "red"), "unchanged": ("=", "dim")}
@@ -257,9 +254,12 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
                 *cells,
                 Text(f"{arrow} {last or ''}".strip(), colour),
                 _text(rec.due or ""),
-                _status_notes(rec),
+                _overdue(rec),
             )
-        progress.caption = "Dimmed: complete at an earlier visit, not assessed again."
+        added = [f"{rec.id} {rec.origin}." for rec in status.recommendations if rec.origin]
+        progress.caption = " ".join(
+            ["Dimmed: complete at an earlier visit, not assessed again.", *added]
+        )
         progress.caption_justify = "left"
         out.print()
         out.print(progress)
