@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from sendreview import validate
-from sendreview.progress import days_overdue, journeys
 from sendreview.api import load_review
+from sendreview.progress import days_overdue, journeys
 from sendreview.status import review_status
 from tests.conftest import RIVERSIDE, Invoke
 
