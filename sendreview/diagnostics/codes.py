@@ -253,6 +253,14 @@ _CODES = [
         "attachment is not a plain file",
         "Name a plain file (not a folder, named pipe, device or socket) inside the review folder.",
     ),
+    Code(
+        "SR407",
+        W,
+        "evidence cited before it was gathered",
+        "Evidence logged at a follow-up visit can be cited from that visit on: by its "
+        "progress notes and the recommendations it adds, and by later visits. Cite it "
+        "there, or correct the id.",
+    ),
     # Figures and dates (SR5xx)
     Code(
         "SR500",

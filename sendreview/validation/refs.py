@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sendreview import frameworks
@@ -12,6 +13,7 @@ from sendreview.diagnostics import Diagnostic
 from sendreview.modelcheck import did_you_mean
 from sendreview.models.common import EVIDENCE_ID, RECOMMENDATION_ID, Ref
 from sendreview.models.walk import Loc
+from sendreview.words import long_date
 from sendreview.workspace import Part, Workspace
 
 
@@ -55,7 +57,40 @@ def check(ws: Workspace) -> list[Diagnostic]:
     for m in all_mentions:
         if not m.ref.defines:
             out.extend(_check_mention(ws, m, defined, evidence_known, recommendations_known))
+            if m.ref.kind == "evidence" and m.value in defined["evidence"]:
+                out.extend(_too_early(m, defined["evidence"][m.value]))
     return out
+
+
+def _visit_date(part: Part[Any]) -> date | None:
+    """The date of a follow-up file (from its raw data: it may have other errors)."""
+    if part.key != "follow-up" or not isinstance(part.raw, dict):
+        return None
+    day = part.raw.get("date")
+    if isinstance(day, date):
+        return day
+    try:  # dates are read as text (YAML's own dates are off)
+        return date.fromisoformat(day) if isinstance(day, str) else None
+    except ValueError:
+        return None
+
+
+def _too_early(m: Mention, found: Mention) -> list[Diagnostic]:
+    """Evidence cited before it was gathered: the review's files, or an earlier visit,
+    citing what a later follow-up visit logged."""
+    gathered, cited = _visit_date(found.part), _visit_date(m.part)
+    if gathered is None or (cited is not None and cited >= gathered):
+        return []
+    where = "the review" if cited is None else f"this visit ({long_date(cited)})"
+    return [
+        m.diagnostic(
+            "SR407",
+            f"{m.value} was gathered at the follow-up visit of {long_date(gathered)}, "
+            f"after {where}",
+            f"cite it in {found.part.doc.display} (a progress note or a recommendation "
+            "added at that visit), or correct the id",
+        )
+    ]
 
 
 def _twice(m: Mention, first: Mention) -> Diagnostic:
