@@ -306,6 +306,26 @@ def _date(value: str | None, flag: str) -> date | None:
         ) from None
 
 
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar="DATE",
+        envvar="SENDREVIEW_TODAY",
+        show_default=False,
+        help="Judge overdue recommendations as at this date, YYYY-MM-DD, as well as at "
+        "each follow-up visit (default: today's date).",
+    ),
+]
+
+
+def _today(value: str | None) -> date:
+    """The day overdue is judged on: the one place the command line reads the clock."""
+    from datetime import date
+
+    return _date(value, "--today") or date.today()
+
+
 @app.command(cls=_Command)
 def validate(
     paths: Annotated[
@@ -328,13 +348,14 @@ def validate(
         ),
     ] = None,
     fmt: OutputOption = Output.text,
+    today: TodayOption = None,
 ) -> None:
     """Check reviews: YAML, fields, framework ids, references, figures and what is missing."""
     from sendreview.terminal import print_diagnostics
     from sendreview.validation.run import default_jobs
     from sendreview.validation.run import validate as run
 
-    result = run(paths or [Path()], strict=strict, jobs=jobs or default_jobs())
+    result = run(paths or [Path()], strict=strict, jobs=jobs or default_jobs(), today=_today(today))
     text = fmt is Output.text
     print_diagnostics(result.diagnostics, fmt.value, reviews=result.reviews if text else None)
     if result.errors:
@@ -467,12 +488,14 @@ def report(
 
 
 @app.command(cls=_Command)
-def status(folder: Folder = Path(), fmt: ListingOption = Listing.text) -> None:
+def status(
+    folder: Folder = Path(), fmt: ListingOption = Listing.text, today: TodayOption = None
+) -> None:
     """What is done and what is missing in a review, at a glance."""
     from sendreview.status import review_status
     from sendreview.terminal import print_status
 
-    print_status(review_status(folder), fmt.value)
+    print_status(review_status(folder, today=_today(today)), fmt.value)
 
 
 @followup_app.command("new", cls=_Command)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from sendreview.models.framework import Framework
-    from sendreview.status import ReviewStatus
+    from sendreview.status import RecommendationStatus, ReviewStatus
 
 
 def console(stderr: bool = False) -> Console:
@@ -167,6 +167,15 @@ def print_framework(framework: Framework, fmt: str) -> None:
             out.print(_text(f"      {theme.text}"))
 
 
+def _overdue(rec: RecommendationStatus) -> Text:
+    """Overdue in words: it must read without colour."""
+    from rich.text import Text
+
+    if rec.overdue_days is None:
+        return Text()
+    return Text(f"OVERDUE {plural(rec.overdue_days, 'day')}", "bold red")
+
+
 _CHANGE = {"improved": ("↑", "green"), "slipped": ("↓", "red"), "unchanged": ("=", "dim")}
 
 
@@ -234,6 +243,8 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
         for visit in status.visits:
             progress.add_column(_text(visit))
         progress.add_column("Last change")
+        progress.add_column("Due", no_wrap=True)
+        progress.add_column("")
         for rec in status.recommendations:
             cells = []
             for value, recorded in zip(rec.statuses, rec.recorded, strict=True):
@@ -241,8 +252,17 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
                 cells.append(_text(label, colour if recorded else f"{colour} dim"))
             last = next((c for c in reversed(rec.changes) if c in _CHANGE), None)
             arrow, colour = _CHANGE.get(last or "", ("", ""))
-            progress.add_row(_text(rec.id), *cells, Text(f"{arrow} {last or ''}".strip(), colour))
-        progress.caption = "Dimmed: complete at an earlier visit, not assessed again."
+            progress.add_row(
+                _text(rec.id),
+                *cells,
+                Text(f"{arrow} {last or ''}".strip(), colour),
+                _text(rec.due or ""),
+                _overdue(rec),
+            )
+        added = [f"{rec.id} {rec.origin}." for rec in status.recommendations if rec.origin]
+        progress.caption = " ".join(
+            ["Dimmed: complete at an earlier visit, not assessed again.", *added]
+        )
         progress.caption_justify = "left"
         out.print()
         out.print(progress)
