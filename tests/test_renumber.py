@@ -1,0 +1,353 @@
+"""``sendreview renumber``: ids put in order, every reference rewritten, nothing else touched."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sendreview import renumber as renumbering
+from sendreview import workspace
+from sendreview.api import validate
+from sendreview.errors import InvalidReview, SendreviewError
+from sendreview.models.evidence import EvidenceItem
+from sendreview.models.findings import Recommendation
+from sendreview.models.followup import FollowUp
+from sendreview.renumber import JOURNAL, renumber
+from tests.conftest import RIVERSIDE, Invoke, copy_workspace
+
+ID = re.compile(r"(?<!\w)[RE][1-9][0-9]*(?!\w)")
+COMMENT = re.compile(r"^\s*#")
+
+Files = dict[str, bytes]
+
+
+def snapshot(folder: Path) -> Files:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def rename_ids(folder: Path, mapping: dict[str, str]) -> None:
+    """Rename ids as whole words everywhere in the review's YAML, comments included."""
+    for path in folder.rglob("*.yaml"):
+        text = path.read_bytes().decode("utf-8")
+        path.write_bytes(ID.sub(lambda m: mapping.get(m[0], m[0]), text).encode("utf-8"))
+
+
+def map_back(text: str, mapping: dict[str, str]) -> str:
+    """``text`` with ids renamed by ``mapping`` outside comment lines."""
+    return "".join(
+        line if COMMENT.match(line) else ID.sub(lambda m: mapping.get(m[0], m[0]), line)
+        for line in text.splitlines(keepends=True)
+    )
+
+
+def move_provision_first(folder: Path) -> None:
+    """The last area of recommendations.yaml written first: the framework's order counts."""
+    path = folder / "recommendations.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("  provision:\n"), text.index("# What is the vision")
+    block = text[start:end]
+    text = text[:start] + text[end:]
+    path.write_text(text.replace("areas:\n\n", f"areas:\n\n{block}", 1), encoding="utf-8")
+
+
+def scramble(folder: Path) -> dict[str, str]:
+    """Recommendations out of order and evidence with gaps; returns old id → scrambled id."""
+    recs = [4, 8, 1, 2, 3, 11, 5, 6, 7, 9, 10]  # R1 → R4, R2 → R8, …
+    mapping = {f"R{n}": f"R{new}" for n, new in enumerate(recs, 1)}
+    mapping |= {f"E{n}": f"E{n * 2 + (n > 10) * 7}" for n in range(1, 22)}  # E1 → E2, …
+    rename_ids(folder, mapping)
+    return mapping
+
+
+def test_renumber_restores_a_scrambled_review_changing_only_the_ids(tmp_path: Path) -> None:
+    ws = copy_workspace(RIVERSIDE, tmp_path / "ws")
+    move_provision_first(ws)
+    in_order = snapshot(ws)
+    assert validate(ws) == []
+    mapping = scramble(ws)
+    scrambled = snapshot(ws)
+    assert validate(ws) == []  # a valid review, just out of order
+
+    result = renumber(ws)
+
+    assert validate(ws) == []
+    assert {m.old: m.new for m in result.moves} == {
+        new: old for old, new in mapping.items() if new != old
+    }
+    after = snapshot(ws)
+    for name, data in after.items():
+        if not name.endswith(".yaml"):
+            assert data == in_order[name]
+            continue
+        text, before = data.decode("utf-8"), scrambled[name].decode("utf-8")
+        # every byte but the ids is as it was: mapping them back gives the file back
+        assert map_back(text, mapping) == before, name
+        # …and the ids are the review's own again; comments keep what they said
+        for line, original, old in zip(
+            text.splitlines(),
+            in_order[name].decode().splitlines(),
+            before.splitlines(),
+            strict=True,
+        ):
+            assert line == (old if COMMENT.match(line) else original)
+    assert [(t.where, t.old, t.new, t.excerpt) for t in result.in_text[:1]] == [
+        ("recommendations.yaml:39", "R2", "R4", "R2 (adaptive…")
+    ]
+    assert renumber(ws).nothing_to_do
+
+
+@settings(max_examples=8)
+@given(
+    recs=st.permutations(range(1, 12)),
+    evidence=st.lists(st.integers(1, 60), min_size=21, max_size=21, unique=True),
+)
+def test_random_permutations_round_trip(recs: list[int], evidence: list[int]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        ws = copy_workspace(RIVERSIDE, Path(tmp) / "ws")
+        mapping = {f"R{n}": f"R{new}" for n, new in enumerate(recs, 1)}
+        mapping |= {f"E{n}": f"E{new}" for n, new in enumerate(evidence, 1)}
+        in_order = snapshot(ws)
+        rename_ids(ws, mapping)
+        renumber(ws)
+        for name, data in snapshot(ws).items():
+            got, want = data.decode(), in_order[name].decode()
+            for line, original in zip(got.splitlines(), want.splitlines(), strict=True):
+                if not COMMENT.match(line):
+                    assert line == original, name
+
+
+def test_a_swap_is_safe_and_keys_are_renamed(riverside: Path) -> None:
+    rename_ids(riverside, {"R2": "R3", "R3": "R2"})
+    result = renumber(riverside, "recommendations")
+    assert [(m.old, m.new) for m in result.moves] == [("R3", "R2"), ("R2", "R3")]
+    visit = (riverside / "follow-ups" / "2026-12-09.yaml").read_text()
+    assert visit == (RIVERSIDE / "follow-ups" / "2026-12-09.yaml").read_text()
+    assert validate(riverside) == []
+
+
+def test_what_limits_the_kind(riverside: Path) -> None:
+    rename_ids(riverside, {"R2": "R3", "R3": "R2", "E1": "E2", "E2": "E1"})
+    result = renumber(riverside, "evidence")
+    assert {m.kind for m in result.moves} == {"evidence"}
+    assert "id: R3\n" in (riverside / "recommendations.yaml").read_text().split("id: R2")[0]
+    assert renumber(riverside, "evidence").nothing_to_do
+    assert not renumber(riverside, "recommendations").nothing_to_do
+    assert renumber(riverside).nothing_to_do
+
+
+class VisitWithAdditions(FollowUp):
+    """A follow-up that adds evidence and recommendations of its own (as issue 9 plans):
+    renumber must find them by their markers alone."""
+
+    evidence: list[EvidenceItem] = []
+    recommendations: list[Recommendation] = []
+
+
+def _add(path: Path, evidence: str, rec: str, cites: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    text += (
+        f"\nevidence:\n  - id: {evidence}\n    date: 2027-01-01\n    method: learning-walk\n"
+        f"recommendations:\n  - id: {rec}\n"
+        f"    # {rec}: agreed at this visit\n    text: Follow up {cites} and {rec}.\n"
+        f"    evidence: [{evidence}, {cites}]\n"
+    )
+    path.write_text(text, encoding="utf-8")
+
+
+def test_ids_added_at_visits_follow_the_review_in_date_order(
+    riverside: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workspace, "FollowUp", VisitWithAdditions)
+    visits = riverside / "follow-ups"
+    _add(visits / "2027-02-10.yaml", "E22", "R12", "E3")  # the later visit, numbered first
+    _add(visits / "2026-12-09.yaml", "E23", "R13", "E22")
+    third = visits / "2027-03-24.yaml"
+    third.write_text(
+        third.read_text().replace("progress:\n", "progress:\n  R13: in-progress\n  R12: achieved\n")
+    )
+    assert [d for d in validate(riverside) if d.is_error] == []
+
+    def where(visit: str, id: str) -> str:
+        lines = (visits / visit).read_text().splitlines()
+        return f"follow-ups/{visit}:{lines.index(f'  - id: {id}') + 1}"
+
+    first, second = "2026-12-09.yaml", "2027-02-10.yaml"
+    defined = [
+        ("R13", "R12", where(first, "R13")),
+        ("R12", "R13", where(second, "R12")),
+        ("E23", "E22", where(first, "E23")),
+        ("E22", "E23", where(second, "E22")),
+    ]
+    result = renumber(riverside)
+    assert [(m.old, m.new, m.where) for m in result.moves] == defined
+    text = (visits / first).read_text()
+    assert "  - id: R12\n    # R13: agreed at this visit\n" in text
+    assert "text: Follow up E23 and R12.\n    evidence: [E22, E23]\n" in text
+    assert "progress:\n  R12: in-progress\n  R13: achieved\n" in third.read_text()
+    assert [d for d in validate(riverside) if d.is_error] == []
+
+
+def test_dry_run_writes_nothing(riverside: Path) -> None:
+    scramble(riverside)
+    before = snapshot(riverside)
+    result = renumber(riverside, dry_run=True)
+    assert result.dry_run and len(result.moves) == 11 + 21  # every id moves
+    assert snapshot(riverside) == before
+
+
+def test_an_invalid_review_is_refused(riverside: Path) -> None:
+    rename_ids(riverside, {"R2": "R3", "R3": "R2"})
+    path = riverside / "recommendations.yaml"
+    path.write_text(path.read_text().replace("evidence: [E2, E3]", "evidence: [E2, E99]"))
+    before = snapshot(riverside)
+    with pytest.raises(InvalidReview) as raised:
+        renumber(riverside)
+    assert [d.code for d in raised.value.diagnostics if d.is_error] == ["SR400"]
+    assert snapshot(riverside) == before
+
+
+def test_a_file_that_would_not_read_back_is_refused_before_anything_is_written(
+    riverside: Path,
+) -> None:
+    rename_ids(riverside, {"R2": "R3", "R3": "R2"})
+    visit = riverside / "follow-ups" / "2027-02-10.yaml"
+    visit.write_text(visit.read_text().replace("\n  R3:\n", '\n  "\\x523":\n'))  # "R3"
+    assert validate(riverside) == []
+    before = snapshot(riverside)
+    with pytest.raises(SendreviewError, match=r"2027-02-10\.yaml cannot be renumbered safely"):
+        renumber(riverside)
+    assert snapshot(riverside) == before
+
+
+def test_quotes_and_block_headers(riverside: Path) -> None:
+    rename_ids(riverside, {"R2": "R3", "R3": "R2"})
+    visit = riverside / "follow-ups" / "2026-12-09.yaml"
+    text = visit.read_text()
+    text = text.replace("\n  R2:\n", "\n  'R2':\n").replace(
+        "summary: |\n", "summary: |  # R2 and R3 are the governors' ones\n"
+    )
+    text = text.replace("The school has made", "R2 and R3 show the school has made")
+    visit.write_text(text)
+    renumber(riverside)
+    done = visit.read_text()
+    assert "\n  'R3':\n" in done
+    assert "summary: |  # R2 and R3 are the governors' ones\n" in done
+    assert "R3 and R2 show the school has made" in done
+
+
+def _interrupt_after(monkeypatch: pytest.MonkeyPatch, writes: int) -> None:
+    real = renumbering.yamlio.write_atomic
+    count = 0
+
+    def write(path: Path, data: Any, *, overwrite: bool) -> None:
+        nonlocal count
+        count += 1
+        if count > writes:
+            raise KeyboardInterrupt
+        real(path, data, overwrite=overwrite)
+
+    monkeypatch.setattr(renumbering.yamlio, "write_atomic", write)
+
+
+@pytest.mark.parametrize("writes", [1, 2, 4])
+def test_a_stopped_run_is_finished_by_running_it_again(
+    riverside: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, writes: int
+) -> None:
+    scramble(riverside)
+    expected = copy_workspace(riverside, tmp_path / "expected")
+    renumber(expected)
+    with monkeypatch.context() as patch:
+        _interrupt_after(patch, writes)  # the journal, then writes - 1 files
+        with pytest.raises(KeyboardInterrupt):
+            renumber(riverside)
+    assert (riverside / JOURNAL).exists()
+    assert renumber(riverside, dry_run=True).resumed
+    assert (riverside / JOURNAL).exists()
+    result = renumber(riverside)
+    assert result.resumed and not (riverside / JOURNAL).exists()
+    assert snapshot(riverside) == snapshot(expected)
+
+
+def test_a_stopped_run_never_overwrites_a_file_changed_since(
+    riverside: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scramble(riverside)
+    with monkeypatch.context() as patch:
+        _interrupt_after(patch, 1)
+        with pytest.raises(KeyboardInterrupt):
+            renumber(riverside)
+    path = riverside / "recommendations.yaml"
+    path.write_text(path.read_text() + "\n# a note\n")
+    changed = snapshot(riverside)
+    with pytest.raises(SendreviewError, match="has been changed since"):
+        renumber(riverside)
+    assert snapshot(riverside) == changed
+
+
+# --- the command ------------------------------------------------------------------------
+
+
+def test_cli_dry_run_shows_the_mapping_and_the_text(cli: Invoke, riverside: Path) -> None:
+    rename_ids(riverside, {"R4": "R8", "R8": "R4", "E20": "E30"})
+    before = snapshot(riverside)
+    result = cli("renumber", str(riverside), "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert snapshot(riverside) == before
+    assert result.stdout == (
+        "Recommendations: 2 of 11 renumbered\n"
+        "  R8  → R4    (defined at recommendations.yaml:186)\n"
+        "  R4  → R8    (defined at recommendations.yaml:325)\n"
+        "Evidence: 1 of 21 renumbered\n"
+        "  E30 → E20   (defined at evidence.yaml:350)\n"
+        "Files that would change:\n"
+        "  evidence.yaml               1 id\n"
+        "  recommendations.yaml        9 ids, 2 in text\n"
+        "  follow-ups/2026-12-09.yaml  2 ids, 1 in text\n"
+        "  follow-ups/2027-02-10.yaml  2 ids\n"
+        "  follow-ups/2027-03-24.yaml  2 ids\n"
+        "Also in text (ids named in Markdown, renamed too; check they still read right):\n"
+        "  recommendations.yaml:39        R8  → R4   'R8 (adaptive…'\n"
+        "  recommendations.yaml:39        R4  → R8   'R4 (evaluating'\n"
+        "  follow-ups/2026-12-09.yaml:46  R4  → R8   'R4) is complete in…'\n"
+        "Nothing was written (--dry-run). Comments that name ids are never changed.\n"
+    )
+
+
+def test_cli_renumbers_then_has_nothing_to_do(cli: Invoke, riverside: Path) -> None:
+    rename_ids(riverside, {"R4": "R8", "R8": "R4"})
+    result = cli("renumber", str(riverside), "--what", "recommendations")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.endswith(
+        "Renumbered 2 recommendations in 4 files. Comments that name ids were left as they were.\n"
+    )
+    assert snapshot(riverside) == snapshot(RIVERSIDE)
+    again = cli("renumber", str(riverside))
+    assert again.exit_code == 0
+    assert "already numbered in order: nothing to do" in again.stdout
+
+
+def test_cli_refuses_an_invalid_review(cli: Invoke, riverside: Path) -> None:
+    path = riverside / "recommendations.yaml"
+    path.write_text(path.read_text().replace("evidence: [E2, E3]", "evidence: [E2, E99]"))
+    result = cli("renumber", str(riverside))
+    assert result.exit_code == 1
+    assert "error SR400 evidence 'E99' is not in the evidence log" in result.stdout
+    assert "Error: the review has errors" in result.stderr
+
+
+def test_cli_what_is_a_choice(cli: Invoke, riverside: Path) -> None:
+    from sendreview.cli import RenumberWhat
+
+    assert tuple(RenumberWhat) == renumbering.WHAT
+    result = cli("renumber", str(riverside), "--what", "themes")
+    assert result.exit_code == 2
