@@ -34,10 +34,11 @@ from typing import Any
 
 from sendreview import yamlio
 from sendreview.api import load_review, require_review
-from sendreview.atomic import locked
+from sendreview.atomic import locked, sweep
 from sendreview.errors import SendreviewError
 from sendreview.models.common import Prose, Ref
 from sendreview.models.walk import Loc
+from sendreview.paths import display_root
 from sendreview.workspace import Part, Workspace
 
 KINDS = {"recommendations": "recommendation", "evidence": "evidence"}
@@ -92,7 +93,7 @@ class Renumbering:
 
     @property
     def nothing_to_do(self) -> bool:
-        return not self.files
+        return not self.files and not self.resumed
 
 
 def renumber(folder: str | Path, what: str = "both", *, dry_run: bool = False) -> Renumbering:
@@ -226,17 +227,14 @@ def _finish(root: Path, *, dry_run: bool) -> Renumbering:
             f"{shown} is damaged, so the renumbering it records cannot be finished",
             f"restore the review from a backup (or git), delete {shown}, and run this again",
         ) from e
-    done = Renumbering(str(root), moves=moves, dry_run=dry_run, resumed=True)
-    pending: list[FileChange] = []
+    done = Renumbering(display_root(root), moves=moves, dry_run=dry_run, resumed=True)
     for path, before, after in files:
         try:
             now = (root / path).read_bytes()
         except FileNotFoundError:
             now = b""
-        change = FileChange(path, before, after, 0, 0)
-        done.files.append(change)
         if hashlib.sha256(now).hexdigest() == before:
-            pending.append(change)
+            done.files.append(FileChange(path, before, after, 0, 0))
         elif now != after.encode("utf-8"):
             raise SendreviewError(
                 f"a renumbering of this review was stopped part-way, and {path} has been "
@@ -246,7 +244,9 @@ def _finish(root: Path, *, dry_run: bool) -> Renumbering:
                 "('sendreview validate')",
             )
     if not dry_run:
-        for change in pending:
+        for change in done.files:
             yamlio.write_atomic(root / change.path, change.after, overwrite=True)
+        for folder in {(root / path).parent for path, _, _ in files} | {(root / JOURNAL).parent}:
+            sweep(folder)  # what the stopped run was writing when it stopped
         (root / JOURNAL).unlink()
     return done

@@ -273,6 +273,9 @@ def print_renumbering(result: Renumbering) -> None:
         for m in moves:
             where = f"   (defined at {m.where})" if m.where else ""
             say(f"  {m.old.ljust(width)} → {m.new.ljust(width)}{where}")
+    if not result.files:
+        say("Every file had already been written.")
+        return
     name_width = max(len(f.path) for f in result.files)
     say("Files " + ("that would change:" if result.dry_run else "changed:"))
     for f in result.files:
@@ -293,6 +296,8 @@ def print_renumbering(result: Renumbering) -> None:
             say(f"  {t.where.ljust(where_width)}  {change}  '{t.excerpt}'")
     if result.dry_run:
         say("Nothing was written (--dry-run). Comments that name ids are never changed.")
+    elif result.resumed:
+        say(f"Renumbering finished: {plural(len(result.files), 'file')} written.")
     else:
         done = [
             plural(len([m for m in result.moves if m.kind == kind]), noun)

@@ -12,13 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sendreview import renumber as renumbering
-from sendreview import workspace
+from sendreview import workspace, yamlio
 from sendreview.api import validate
 from sendreview.errors import InvalidReview, SendreviewError
 from sendreview.models.evidence import EvidenceItem
 from sendreview.models.findings import Recommendation
 from sendreview.models.followup import FollowUp
-from sendreview.renumber import JOURNAL, renumber
+from sendreview.renumber import ID_WORD, JOURNAL, renumber
 from tests.conftest import RIVERSIDE, Invoke, copy_workspace
 
 ID = re.compile(r"(?<!\w)[RE][1-9][0-9]*(?!\w)")
@@ -292,6 +292,43 @@ def test_a_stopped_run_never_overwrites_a_file_changed_since(
     with pytest.raises(SendreviewError, match="has been changed since"):
         renumber(riverside)
     assert snapshot(riverside) == changed
+
+
+SWAP = {"R1": "R2", "R2": "R1"}
+
+
+def _swap(text: str, *targets: yamlio.Target) -> tuple[str, list[yamlio.Renamed]]:
+    return yamlio.rename_words(text, targets, ID_WORD, lambda word: SWAP.get(word, word))
+
+
+def test_rename_words_edits_only_the_targets_all_at_once() -> None:
+    text = "a: R1  # R1 stays\nb: {R2: x, c: 'R1'}\nd:\n  - R2 and R1.\ne: [R1]\n"
+    new, renamed = _swap(
+        text,
+        yamlio.Target(("a",)),
+        yamlio.Target(("b", "R2"), key=True),
+        yamlio.Target(("b", "c")),
+        yamlio.Target(("d", 0, "text")),  # a short form: the scalar stands for its text
+    )
+    assert new == "a: R2  # R1 stays\nb: {R1: x, c: 'R2'}\nd:\n  - R1 and R2.\ne: [R1]\n"
+    assert [(r.line, r.old, r.new) for r in renamed] == [
+        (1, "R1", "R2"),
+        (2, "R2", "R1"),
+        (2, "R1", "R2"),
+        (4, "R2", "R1"),
+        (4, "R1", "R2"),
+    ]
+    aliased, _ = _swap("a: &x R1\nb: *x\n", yamlio.Target(("a",)), yamlio.Target(("b",)))
+    assert aliased == "a: &x R2\nb: *x\n"
+
+
+def test_rename_words_refuses_rather_than_miss_an_id() -> None:
+    with pytest.raises(ValueError, match="nothing at x"):
+        _swap("a: R1\n", yamlio.Target(("x",)))
+    with pytest.raises(ValueError, match="would not read back"):
+        _swap('a: "\\x521"\n', yamlio.Target(("a",)))  # "R1", its characters escaped
+    with pytest.raises(ValueError, match="would not read back"):
+        _swap("a: &x R1\nb: *x\n", yamlio.Target(("a",)))  # b would change too
 
 
 # --- the command ------------------------------------------------------------------------

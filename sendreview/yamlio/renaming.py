@@ -89,7 +89,7 @@ def rename_words(
         at = end
     pieces.append(text[at:])
     result = "".join(pieces)
-    if renamed:
+    if targets:  # also when nothing was found to rename: an id written "\x52\x34" is missed
         _check(text, result, targets, pattern, rename)
     return result, renamed
 
