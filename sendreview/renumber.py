@@ -35,7 +35,7 @@ from typing import Any
 from sendreview import yamlio
 from sendreview.api import load_review, require_review
 from sendreview.atomic import locked, sweep
-from sendreview.errors import SendreviewError
+from sendreview.errors import InvalidReview, SendreviewError
 from sendreview.models.common import Prose, Ref
 from sendreview.models.walk import Loc
 from sendreview.paths import display_root
@@ -103,7 +103,13 @@ def renumber(folder: str | Path, what: str = "both", *, dry_run: bool = False) -
     with locked(root):
         if os.path.lexists(root / JOURNAL):
             return _finish(root, dry_run=dry_run)
-        done = plan(load_review(root), kinds)
+        ws = load_review(root, allow_errors=True)
+        errors = [d for d in ws.diagnostics if d.is_error]
+        if errors:  # an id cited but not defined, or defined twice, has no new number
+            raise InvalidReview(
+                errors, "the review has errors; fix them, then run 'sendreview renumber' again"
+            )
+        done = plan(ws, kinds)
         done.dry_run = dry_run
         if not dry_run and done.files:
             _write(root, done)
@@ -181,12 +187,12 @@ def _rewrite(ws: Workspace, part: Part[Any], mapping: dict[str, str], out: Renum
         ) from e
     if not renamed:
         return
-    in_text = [r for r in renamed if r.target in set(texts)]
+    in_prose = set(texts)
+    in_text = [r for r in renamed if r.target in in_prose]
     for r in in_text:
         rest = _LINE.match(part.doc.source, r.index)
-        out.in_text.append(
-            InText(f"{name}:{r.line}", r.old, r.new, _excerpt(rest[0] if rest else r.old))
-        )
+        assert rest is not None  # it matches every line, an empty one too
+        out.in_text.append(InText(f"{name}:{r.line}", r.old, r.new, _excerpt(rest[0])))
     digest = hashlib.sha256(raw).hexdigest()
     out.files.append(
         FileChange(name, digest, bom + text, len(renamed) - len(in_text), len(in_text))

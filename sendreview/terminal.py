@@ -255,8 +255,8 @@ _KIND_TITLES = {
 def print_renumbering(result: Renumbering) -> None:
     """Old → new, the files changed, and the ids found in Markdown text, for a person."""
     if result.nothing_to_do:
-        titles = " and ".join(_KIND_TITLES[k][0].lower() for k in result.counts)
-        say(f"The {titles} of {result.review} are already numbered in order: nothing to do.")
+        kinds = " and ".join(result.counts)
+        say(f"Nothing to do: the {kinds} ids of {result.review} are already in order.")
         return
     if result.resumed:
         say(

@@ -370,7 +370,9 @@ def test_cli_renumbers_then_has_nothing_to_do(cli: Invoke, riverside: Path) -> N
     assert snapshot(riverside) == snapshot(RIVERSIDE)
     again = cli("renumber", str(riverside))
     assert again.exit_code == 0
-    assert "already numbered in order: nothing to do" in again.stdout
+    assert again.stdout == (
+        f"Nothing to do: the recommendation and evidence ids of {riverside} are already in order.\n"
+    )
 
 
 def test_cli_refuses_an_invalid_review(cli: Invoke, riverside: Path) -> None:
@@ -379,7 +381,9 @@ def test_cli_refuses_an_invalid_review(cli: Invoke, riverside: Path) -> None:
     result = cli("renumber", str(riverside))
     assert result.exit_code == 1
     assert "error SR400 evidence 'E99' is not in the evidence log" in result.stdout
-    assert "Error: the review has errors" in result.stderr
+    assert "Error: the review has errors; fix them, then run 'sendreview renumber'" in (
+        result.stderr
+    )
 
 
 def test_cli_what_is_a_choice(cli: Invoke, riverside: Path) -> None:
