@@ -181,6 +181,12 @@ class ReportKind(StrEnum):
     follow_up = "follow-up"
 
 
+class RenumberWhat(StrEnum):
+    both = "both"
+    recommendations = "recommendations"
+    evidence = "evidence"
+
+
 OutputOption = Annotated[
     Output,
     typer.Option(
@@ -520,6 +526,33 @@ def followup_new(
         f"{result.open} open recommendation{'s' if result.open != 1 else ''} carried "
         f"over, {result.complete} already complete."
     )
+
+
+@app.command(cls=_Command)
+def renumber(
+    folder: Folder = Path(),
+    what: Annotated[
+        RenumberWhat,
+        typer.Option("--what", help="Which ids to renumber: recommendations, evidence, or both."),
+    ] = RenumberWhat.both,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run", help="Show the new numbers and what would change; write nothing."
+        ),
+    ] = False,
+) -> None:
+    """Number recommendations R1, R2… and evidence E1, E2… in order, and rewrite every
+    reference to them in every file of the review.
+
+    Only the ids change: comments (even ones that name ids), layout and every other
+    character stay as they were. Ids named in Markdown text ("see R4") are renamed too,
+    and listed. The review must have no errors first.
+    """
+    from sendreview.renumber import renumber as run
+    from sendreview.terminal import print_renumbering
+
+    print_renumbering(run(folder, what.value, dry_run=dry_run))
 
 
 def main(argv: list[str] | None = None) -> int:

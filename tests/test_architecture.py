@@ -24,7 +24,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("progress",),
     ("validation",),
     ("api",),
-    ("status", "schemas", "scaffold", "report"),
+    ("status", "schemas", "scaffold", "report", "renumber"),
     ("terminal",),
     ("cli", "__main__", "__init__"),
 ]
