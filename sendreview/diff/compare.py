@@ -7,12 +7,15 @@ comparison and named in ``not_compared``; every other file is still compared.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
 from sendreview.diagnostics import Diagnostic
 from sendreview.diff.model import (
+    ADDED,
+    REMOVED,
     Comparison,
     Entry,
     FieldChange,
@@ -79,6 +82,12 @@ def compare(old: Side, new: Side) -> Comparison:
     for side in (old, new):
         if side.errors:
             result.problems[side.role] = [_problem(side, d) for d in side.errors]
+    for side in (old, new):
+        result.partly += [
+            f"{name} has errors in the {side.role} version ({side.label}): the entries "
+            "with errors are left out"
+            for name in side.partly
+        ]
     for key, (name, _model) in FILES.items():
         for side in (old, new):
             if side.workspace.parts.get(key) is None or not _loaded(side.workspace, key):
@@ -89,7 +98,15 @@ def compare(old: Side, new: Side) -> Comparison:
     by_area: dict[str | None, Section] = {
         area: Section(f"area:{area}", title) for area, title in areas.items()
     }
-    sections = [_review(a, b), _context(a, b), _summary(a, b)]
+
+    def skip(key: str) -> Unread:
+        return Unread.of(old, new, key)
+
+    sections = [
+        _fields("review", "The review", a.review, b.review, skip("review")),
+        _context(a, b, skip("context")),
+        _summary(a, b),
+    ]
     if a.findings and b.findings:
         for area in areas:
             section = by_area[area]
@@ -98,22 +115,28 @@ def compare(old: Side, new: Side) -> Comparison:
                 ("strength", "strengths"),
                 ("area for development", "areas_for_development"),
             ):
-                section.entries += statements(noun, _texts(was, attr), _texts(now, attr))
+                found = statements(noun, _texts(was, attr), _texts(now, attr))
+                section.entries += [e for e in found if not skip("recommendations").hides(e)]
     own: list[Section] = []
     for spec in ID_LISTS:
         if not _present(spec, a, b):
             continue
         listed = Section(spec.key, spec.title)
         for area, entry in by_id(spec, a, b):
+            if skip(spec.key).hides(entry):
+                continue
             target = by_area.get(area) if area is not None else None
             if area is not None and target is None:
                 target = by_area[area] = Section(f"area:{area}", area)
-            (target or listed).entries.append(entry)
+            (target if target is not None else listed).entries.append(entry)
         own.append(listed)
     sections += list(by_area.values())
     sections.append(_vision(a, b))
     sections += own
-    sections += [_progress(a, b), _self_evaluation(a, b, areas)]
+    sections += [
+        _progress(a, b, skip("follow-up")),
+        _self_evaluation(a, b, areas, skip("self-evaluation")),
+    ]
     result.sections = [s for s in sections if s]
     return result
 
@@ -194,24 +217,47 @@ def _named(key: str) -> str:
     return " · ".join(words)
 
 
-def _fields(key: str, title: str, old: BaseModel | None, new: BaseModel | None) -> Section:
+@dataclass
+class Unread:
+    """What either side could not read of one file (``salvage``): its entries and fields
+    are not reported as added, removed or changed, since that is not known."""
+
+    ids: set[str]
+    texts: set[str]
+    fields: set[str]
+
+    @classmethod
+    def of(cls, old: Side, new: Side, key: str) -> Unread:
+        (a, b, c), (x, y, z) = old.unknown(key), new.unknown(key)
+        return cls(a | x, b | y, c | z)
+
+    def hides(self, entry: Entry) -> bool:
+        if entry.id is not None:
+            return entry.id in self.ids
+        return entry.change in (ADDED, REMOVED) and " ".join(entry.text.split()) in self.texts
+
+    def hides_field(self, key: str) -> bool:
+        return any(key == f or key.startswith(f"{f}.") for f in self.fields)
+
+
+def _fields(
+    key: str, title: str, old: BaseModel | None, new: BaseModel | None, skip: Unread
+) -> Section:
     section = Section(key, title)
     if old is None or new is None:
         return section
     before, after = flat(old.model_dump(mode="json")), flat(new.model_dump(mode="json"))
     for name in [*after, *(k for k in before if k not in after)]:
+        if skip.hides_field(name):
+            continue
         change = field_change(_named(name), before.get(name), after.get(name))
         if change:
             section.fields.append(change)
     return section
 
 
-def _review(a: Workspace, b: Workspace) -> Section:
-    return _fields("review", "The review", a.review, b.review)
-
-
-def _context(a: Workspace, b: Workspace) -> Section:
-    section = _fields("context", "Context and key figures", a.context, b.context)
+def _context(a: Workspace, b: Workspace, skip: Unread) -> Section:
+    section = _fields("context", "Context and key figures", a.context, b.context, skip)
     # the primary needs as one line each, not one list
     for change in list(section.fields):
         if change.name == "primary needs" and a.context and b.context:
@@ -241,7 +287,7 @@ def _vision(a: Workspace, b: Workspace) -> Section:
     return section
 
 
-def _progress(a: Workspace, b: Workspace) -> Section:
+def _progress(a: Workspace, b: Workspace, skip: Unread) -> Section:
     """Statuses per recommendation per visit, and visits added or removed."""
     section = Section("progress", "Progress at follow-up visits")
     was = {v.date: v for v in a.visits}
@@ -256,6 +302,8 @@ def _progress(a: Workspace, b: Workspace) -> Section:
             continue
         before, after = was[day].progress, now[day].progress
         for rec in sorted(before.keys() | after.keys(), key=_id_order):
+            if skip.hides_field(f"progress.{rec}"):
+                continue
             old_status = before[rec].status if rec in before else None
             new_status = after[rec].status if rec in after else None
             if old_status != new_status:
@@ -287,7 +335,9 @@ def _id_order(rec: str) -> tuple[int, str]:
     return (int(digits) if digits else 0, rec)
 
 
-def _self_evaluation(a: Workspace, b: Workspace, areas: dict[str | None, str]) -> Section:
+def _self_evaluation(
+    a: Workspace, b: Workspace, areas: dict[str | None, str], skip: Unread
+) -> Section:
     """The school's own strengths and areas for development, briefly."""
     section = Section("self-evaluation", "The school's self-evaluation")
     was, now = a.self_evaluation, b.self_evaluation
@@ -301,9 +351,8 @@ def _self_evaluation(a: Workspace, b: Workspace, areas: dict[str | None, str]) -
             ("strength", "strengths"),
             ("area for development", "areas_for_development"),
         ):
-            section.entries += statements(
-                noun, _texts(before, attr), _texts(after, attr), where=title
-            )
+            found = statements(noun, _texts(before, attr), _texts(after, attr), where=title)
+            section.entries += [e for e in found if not skip.hides(e)]
     context = field_change("school's account of its context", was.context, now.context)
     section.fields += [context] if context else []
     return section

@@ -82,6 +82,7 @@ class Comparison:
     stamp: str  # the review's own date (ISO), so that a report does not depend on today
     sections: list[Section] = field(default_factory=list)
     not_compared: list[str] = field(default_factory=list)  # files one side could not load
+    partly: list[str] = field(default_factory=list)  # files compared less their wrong entries
     problems: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     @property
@@ -115,6 +116,29 @@ def word_diff(old: str, new: str) -> list[Piece]:
         else:
             spread.append(piece)
     return _grouped(spread)
+
+
+def excerpt(pieces: list[Piece], keep: int = 12) -> list[Piece]:
+    """``pieces`` with long unchanged runs cut to the ``keep`` words either side of a
+    change, so that one word changed in a page of summary shows as a line, not a page."""
+    out: list[Piece] = []
+    for i, piece in enumerate(pieces):
+        words = piece.text.split()
+        first, last = i == 0, i == len(pieces) - 1
+        limit = keep + 5 if first or last else 2 * keep + 5
+        if piece.op != SAME or len(words) <= limit or (first and last):
+            out.append(piece)
+            continue
+        lead = " " if piece.text[:1].isspace() else ""
+        trail = " " if piece.text[-1:].isspace() else ""
+        if first:
+            text = "… " + " ".join(words[-keep:]) + trail
+        elif last:
+            text = lead + " ".join(words[:keep]) + " …"
+        else:
+            text = f"{lead}{' '.join(words[:keep])} … {' '.join(words[-keep:])}{trail}"
+        out.append(Piece(SAME, text))
+    return out
 
 
 def _grouped(pieces: list[Piece]) -> list[Piece]:

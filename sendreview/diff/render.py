@@ -25,6 +25,7 @@ from sendreview.diff.model import (
     Entry,
     FieldChange,
     Piece,
+    excerpt,
 )
 from sendreview.diff.sides import WORKING_TREE
 
@@ -67,6 +68,8 @@ def print_text(c: Comparison, out: Console | None = None) -> None:
         for p in problems:
             place = ":".join(str(x) for x in (p["path"], p["line"], p["col"]) if x is not None)
             out.print(_t(f"  {role} ({p['version']}): {place}: {p['code']} {p['message']}"))
+    for note in c.partly:
+        out.print(_t(f"Compared in part: {note}.", "yellow"))
     for note in c.not_compared:
         out.print(_t(f"Not compared: {note}.", "yellow"))
     if not c.changed:
@@ -78,7 +81,7 @@ def print_text(c: Comparison, out: Console | None = None) -> None:
         for entry in section.entries:
             line = _t(f"  {_SIGNS[entry.change]} {heading(entry)}: ", _COLOURS[entry.change])
             if entry.words:
-                line.append_text(_words(entry.words, plain))
+                line.append_text(_words(excerpt(entry.words), plain))
             elif entry.change != CHANGED:
                 line.append_text(_t(_one_line(entry.text)))
             else:
@@ -127,7 +130,7 @@ def _words(pieces: list[Piece], plain: bool) -> Text:
 def _field(change: FieldChange, plain: bool, indent: str) -> Text:
     line = _t(f"{indent}{change.name}: ")
     if change.words:
-        line.append_text(_words(change.words, plain))
+        line.append_text(_words(excerpt(change.words), plain))
     else:
         line.append_text(_t(_one_line(change.old or "(none)"), "red"))
         line.append(" → ")
@@ -167,6 +170,7 @@ class DiffView:
     new: str
     sections: list[SectionView]
     not_compared: list[str]
+    partly: list[str]
     problems: list[str]
 
 
@@ -203,7 +207,7 @@ def _field_line(change: FieldChange) -> Line:
     from markupsafe import Markup
 
     if change.words:
-        return Line(change.name[:1].upper() + change.name[1:], _marked(change.words))
+        return Line(change.name[:1].upper() + change.name[1:], _marked(excerpt(change.words)))
     old, new = _plain(change.old), _plain(change.new)
     return Line(change.name[:1].upper() + change.name[1:], Markup(f"~~{old}~~ → **{new}**"))
 
@@ -212,7 +216,7 @@ def _entry_line(entry: Entry) -> Line:
     from markupsafe import Markup
 
     if entry.words:
-        text = _marked(entry.words)
+        text = _marked(excerpt(entry.words))
     elif entry.change == REMOVED:
         text = Markup(f"~~{_plain(entry.text)}~~")
     elif entry.change == ADDED:
@@ -244,6 +248,7 @@ def view(c: Comparison) -> DiffView:
         _version(c.new, c.new_date),
         sections,
         c.not_compared,
+        c.partly,
         problems,
     )
 

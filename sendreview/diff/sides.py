@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sendreview.diagnostics import Diagnostic
+from sendreview.diff.salvage import Dropped
 from sendreview.errors import SendreviewError
 from sendreview.workspace import Workspace
 
@@ -30,6 +31,22 @@ class Side:
     workspace: Workspace
     when: dt.date | None = None  # a revision's date
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    partly: list[str] = field(default_factory=list)  # files read less their wrong entries
+    left_out: dict[str, list[Dropped]] = field(default_factory=dict)  # by the file's key
+
+    def unknown(self, key: str) -> tuple[set[str], set[str], set[str]]:
+        """What this side could not read of file ``key``: ids of entries, texts of
+        statements, and fields (``a.b``), so the other side's are not called changed."""
+        ids, texts, fields = set(), set(), set()
+        for gone in self.left_out.get(key, []):
+            value = gone.value
+            if isinstance(value, dict) and isinstance(value.get("id"), str):
+                ids.add(value["id"])
+            text = value.get("text") if isinstance(value, dict) else value
+            if isinstance(text, str):
+                texts.add(" ".join(text.split()))
+            fields.add(".".join(gone.keys))
+        return ids, texts, fields
 
     @property
     def name(self) -> str:
@@ -48,17 +65,21 @@ def is_review(path: str | Path) -> bool:
         return False
 
 
-def _checked(root: Path, display: str) -> tuple[Workspace, list[Diagnostic]]:
+def _checked(role: str, label: str, root: Path, problems: list[Diagnostic]) -> Side:
+    """The review at ``root`` loaded and checked as ``validate`` does; then each file with
+    errors is read as far as it can be (``salvage``), to compare what it holds."""
+    from sendreview.diff.salvage import salvage_workspace
     from sendreview.validation.run import check_workspace
     from sendreview.workspace import load
 
-    ws = load(root, display)
-    return ws, check_workspace(ws)
+    ws = load(root, "")
+    found = sorted([*problems, *check_workspace(ws)], key=Diagnostic.sort_key)
+    partly, left_out = salvage_workspace(ws)
+    return Side(role, label, ws, diagnostics=found, partly=partly, left_out=left_out)
 
 
 def folder_side(role: str, folder: Path, label: str | None = None) -> Side:
-    ws, found = _checked(folder, "")
-    return Side(role, label or str(folder), ws, diagnostics=found)
+    return _checked(role, label or str(folder), folder, [])
 
 
 @contextmanager
@@ -87,16 +108,11 @@ def _revision_side(role: str, folder: Path, spec: str, target: Path) -> Side:
     try:
         target.mkdir()
         revision = checkout(repo, spec, inside, target, "")
-        ws, found = _checked(target, "")
     finally:
         repo.close()
-    return Side(
-        role,
-        revision.label,
-        ws,
-        when=revision.when,
-        diagnostics=sorted(revision.problems + found, key=Diagnostic.sort_key),
-    )
+    side = _checked(role, revision.label, target, revision.problems)
+    side.when = revision.when
+    return side
 
 
 def _not_a_review(folder: Path) -> SendreviewError:

@@ -155,6 +155,9 @@ def test_one_side_with_errors_is_named_and_the_rest_compared(repo: Path, cli: In
     review = repo / "riverside"
     revise(review)
     edit(review / "context.yaml", "roll: 420", "roll: lots")
+    findings = review / "recommendations.yaml"
+    edit(findings, "        due: 2026-12-18\n", "        due: before Christmas\n")  # R2's
+    edit(review / "evidence.yaml", "documents:", "documents: [")
     result = cli("diff", str(review))
     assert result.exit_code == 0, result.output
     out = result.output
@@ -165,9 +168,19 @@ def test_one_side_with_errors_is_named_and_the_rest_compared(repo: Path, cli: In
         if text.startswith("roll:")
     )
     assert f"  new (working tree): context.yaml:{line}:7: SR" in out
-    assert "Not compared: context.yaml could not be read in the new version (working tree)" in out
-    assert "[-clear-] {+steady+}" in out  # the findings are still compared
+    assert "  new (working tree): recommendations.yaml:" in out
+    assert (
+        "Compared in part: context.yaml has errors in the new version (working tree): "
+        "the entries with errors are left out." in out
+    )
+    assert "Compared in part: recommendations.yaml has errors in the new version" in out
+    assert "Not compared: evidence.yaml could not be read in the new version (working tree)" in out
+    # the rest is still compared, and what could not be read is not called removed
+    assert "[-clear-] {+steady+}" in out
+    assert "+ Recommendation R99 added" in out
+    assert "R2" not in out.split("Outcomes for pupils with SEND")[1]
     assert "number on roll" not in out
+    assert "R3 at the visit of 9 December 2026: Not started → In progress" in out
 
 
 def test_json(repo: Path, cli: Invoke) -> None:
@@ -260,3 +273,56 @@ def test_statements_are_matched_by_their_words() -> None:
     pairs, removed, added = match_texts(old, new)
     assert pairs == [(1, 0), (0, 1)]
     assert removed == [2] and added == [2]
+
+
+def test_a_change_alone_in_its_area_is_shown_under_that_area(tmp_path: Path, cli: Invoke) -> None:
+    old = copy_workspace(RIVERSIDE, tmp_path / "old")
+    new = copy_workspace(RIVERSIDE, tmp_path / "new")
+    edit(new / "recommendations.yaml", "        due: 2026-12-18\n", "        due: 2027-01-15\n")
+    data = json.loads(cli("diff", str(old), str(new), "-f", "json").output)
+    assert [s["key"] for s in data["sections"]] == ["area:leadership"]
+    [entry] = data["sections"][0]["entries"]
+    assert (entry["id"], entry["fields"]) == (
+        "R2",
+        [{"name": "due", "old": "2026-12-18", "new": "2027-01-15", "words": []}],
+    )
+
+
+def test_salvage_leaves_out_only_the_entries_with_errors() -> None:
+    from sendreview.diff.salvage import salvage
+    from sendreview.models.findings import Findings
+
+    raw = {
+        "summary": "A summary.",
+        "areas": {
+            "leadership": {
+                "strengths": ["Clear vision."],
+                "recommendations": [
+                    {"id": "R1", "text": "Keep going.", "due": "soon"},
+                    {"id": "R2", "text": "Train the assistants."},
+                ],
+            }
+        },
+    }
+    model, dropped = salvage(Findings, raw)
+    assert model is not None
+    assert [r.id for r in model.areas["leadership"].recommendations] == ["R2"]
+    assert model.areas["leadership"].strengths[0].text == "Clear vision."
+    assert [(d.keys, d.value["id"]) for d in dropped] == [
+        (("areas", "leadership", "recommendations"), "R1")
+    ]
+    assert raw["areas"]["leadership"]["recommendations"][0]["due"] == "soon"  # not changed
+
+
+def test_a_long_text_shows_the_words_around_its_change() -> None:
+    from sendreview.diff.model import excerpt
+
+    old = " ".join(f"w{i}" for i in range(60))
+    pieces = excerpt(word_diff(old, old.replace("w30", "changed")))
+    assert "".join(p.text if p.op != DELETED else "" for p in pieces) == (
+        "… "
+        + " ".join(f"w{i}" for i in range(18, 30))
+        + " changed "
+        + " ".join(f"w{i}" for i in range(31, 43))
+        + " …"
+    )
