@@ -28,7 +28,7 @@ from sendreview.diff.model import (
 )
 from sendreview.diff.sides import WORKING_TREE, Side
 from sendreview.frameworks import progress_scale
-from sendreview.words import long_date
+from sendreview.words import date_span, long_date
 from sendreview.workspace import FILES, Workspace
 
 # Every list of entries with ids, matched by id between the versions. Another such list
@@ -62,6 +62,7 @@ _NAMES = {
     "count": "pupils",
     "percent": "%",
     "urn": "URN",
+    "senco": "SENCO",
     "as_of": "figures as of",
 }
 
@@ -78,6 +79,7 @@ def compare(old: Side, new: Side) -> Comparison:
         long_date(new.when),
         _title(old, new),
         _stamp(old, new),
+        date_span(review.dates.visit) if (review := b.review or a.review) else "",
     )
     for side in (old, new):
         if side.errors:

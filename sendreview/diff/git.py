@@ -46,9 +46,8 @@ class Revision:
 
     @property
     def label(self) -> str:
-        return (
-            f"{self.spec}, commit {self.commit[:7]}" if self.spec != self.commit else self.spec[:7]
-        )
+        short = self.commit[:7]
+        return short if self.commit.startswith(self.spec) else f"{self.spec}, commit {short}"
 
 
 def open_repository(folder: Path) -> tuple[Repo, PurePosixPath]:
@@ -72,7 +71,11 @@ def resolve(repo: Repo, spec: str) -> Commit:
     """The commit a revision names: a commit id, a branch, a tag, HEAD~1…"""
     from dulwich.objectspec import parse_commit, parse_object
 
-    try:  # parse_object knows HEAD~1 and HEAD^2; parse_commit peels a tag to its commit
+    try:  # parse_commit knows names, ids and short ids; parse_object HEAD~1 and HEAD^2
+        return parse_commit(repo, spec.encode())
+    except KeyError:
+        pass
+    try:
         return parse_commit(repo, parse_object(repo, spec.encode()).id)
     except (KeyError, ValueError, TypeError, NotImplementedError) as e:
         hint = (

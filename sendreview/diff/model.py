@@ -7,6 +7,7 @@ into a report (``diff.md.j2``).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
@@ -14,6 +15,8 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from pydantic import BaseModel
+
+from sendreview.words import long_date
 
 SAME, DELETED, INSERTED = "same", "deleted", "inserted"
 ADDED, REMOVED, REWORDED, CHANGED = "added", "removed", "reworded", "changed"
@@ -24,6 +27,7 @@ SIMILAR = 0.6
 # Fields longer than this are shown as a word-level diff, shorter ones as old → new.
 LONG_TEXT = 60
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # words (with an apostrophe inside), runs of spaces, and each other character
 _TOKENS = re.compile(r"\w+(?:['’]\w+)*|\s+|[^\w\s]")
 
@@ -80,6 +84,7 @@ class Comparison:
     new_date: str
     title: str  # "What changed since the draft of 14 October 2026"
     stamp: str  # the review's own date (ISO), so that a report does not depend on today
+    visit: str  # the review visit's dates in words
     sections: list[Section] = field(default_factory=list)
     not_compared: list[str] = field(default_factory=list)  # files one side could not load
     partly: list[str] = field(default_factory=list)  # files compared less their wrong entries
@@ -223,6 +228,8 @@ def shown(value: Any) -> str | None:
         return "; ".join(f"{k}: {shown(v)}" for k, v in value.items() if shown(v) is not None)
     if isinstance(value, list):
         return ", ".join(s for s in (shown(v) for v in value) if s is not None)
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        return long_date(dt.date.fromisoformat(value))
     return str(value)
 
 

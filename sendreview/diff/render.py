@@ -110,7 +110,12 @@ def _words(pieces: list[Piece], plain: bool) -> Text:
 
     line = Text()
     for i, piece in enumerate(pieces):
-        if i and piece.op == INSERTED and pieces[i - 1].op == DELETED:
+        if (
+            i
+            and piece.op == INSERTED
+            and pieces[i - 1].op == DELETED
+            and not (pieces[i - 1].text[-1:].isspace() or piece.text[:1].isspace())
+        ):
             line.append(" ")
         words = _one_line(piece.text) if piece.text.strip() else " "
         lead = " " if piece.text[:1].isspace() and piece.text.strip() else ""
@@ -279,7 +284,7 @@ def render_report(
         stem="changes",
         title=typographic(c.school),
         subtitle=typographic(c.title),
-        date="SEND review",
+        date=f"SEND review visit of {c.visit}" if c.visit else "SEND review",
         draft=False,
         stamp=dt.date.fromisoformat(c.stamp),
         toc=False,

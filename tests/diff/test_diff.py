@@ -120,6 +120,16 @@ def test_two_commits_of_a_repository(repo: Path, cli: Invoke) -> None:
     assert result.exit_code == 0, result.output
     check_changes(result.output)
     assert "old: HEAD~1, commit" in result.output
+    # the same versions named by a short commit id and a branch
+    from dulwich.repo import Repo
+
+    with Repo(str(repo)) as r:
+        first = r[r.head()].parents[0].decode()[:7]
+        branch = r.refs.follow(b"HEAD")[0][-1].decode().removeprefix("refs/heads/")
+    again = cli("diff", str(repo / "riverside"), first, branch)
+    assert again.exit_code == 0, again.output
+    assert f"old: {first}    new: {branch}, commit" in again.output
+    check_changes(again.output)
     assert snapshot(repo / ".git") == before  # nothing written to the repository
 
 
@@ -232,12 +242,17 @@ def test_docx(repo: Path, tmp_path: Path, cli: Invoke) -> None:
     import docx
 
     revise(repo / "riverside")
+    commit(repo, "After the school's comments", 1_793_000_000)
     target = tmp_path / "changes.docx"
-    result = cli("diff", str(repo / "riverside"), "--format", "docx", "-o", str(target))
+    versions = (str(repo / "riverside"), "HEAD~1", "HEAD")
+    result = cli("diff", *versions, "--format", "docx", "-o", str(target))
     assert result.exit_code == 0, result.output
     document = docx.Document(str(target))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "What changed since the draft of 14 October 2026" in text
+    assert "SEND review visit of 14 October 2026" in text
+    cells = [c.text for row in document.tables[0].rows for c in row.cells]
+    assert any(c.startswith("14 October 2026 (HEAD~1, commit ") for c in cells)
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert "Outcomes for pupils with SEND" in headings
     assert "Progress at follow-up visits" in headings
@@ -250,7 +265,7 @@ def test_docx(repo: Path, tmp_path: Path, cli: Invoke) -> None:
     assert any("The SEND governor is knowledgeable" in t for t in struck)  # removed
     # a file changed since sendreview wrote it is kept without --force
     target.write_bytes(target.read_bytes() + b"\0")
-    again = cli("diff", str(repo / "riverside"), "--format", "docx", "-o", str(target))
+    again = cli("diff", *versions, "--format", "docx", "-o", str(target))
     assert again.exit_code == 1
     assert "--force" in again.output
 
@@ -284,7 +299,7 @@ def test_a_change_alone_in_its_area_is_shown_under_that_area(tmp_path: Path, cli
     [entry] = data["sections"][0]["entries"]
     assert (entry["id"], entry["fields"]) == (
         "R2",
-        [{"name": "due", "old": "2026-12-18", "new": "2027-01-15", "words": []}],
+        [{"name": "due", "old": "18 December 2026", "new": "15 January 2027", "words": []}],
     )
 
 
