@@ -32,7 +32,11 @@ from sendreview.words import date_span, long_date
 from sendreview.workspace import FILES, Workspace
 
 # Every list of entries with ids, matched by id between the versions. Another such list
-# (a follow-up visit's own evidence or recommendations, say) is one more line here.
+# is one more line here; a follow-up visit's own evidence, say (``file`` names the files
+# whose unreadable entries are not called removed):
+#   IdList("visit-evidence", "Evidence from follow-up visits", "evidence",
+#          lambda ws: ((None, e) for v in ws.visits for e in v.evidence), "title", "follow-up"),
+# and recommendations added at a visit go under their area: ``(rec.area, rec)``.
 ID_LISTS: tuple[IdList, ...] = (
     IdList(
         "recommendations",
@@ -125,7 +129,7 @@ def compare(old: Side, new: Side) -> Comparison:
             continue
         listed = Section(spec.key, spec.title)
         for area, entry in by_id(spec, a, b):
-            if skip(spec.key).hides(entry):
+            if skip(spec.file or spec.key).hides(entry):
                 continue
             target = by_area.get(area) if area is not None else None
             if area is not None and target is None:
@@ -145,7 +149,8 @@ def compare(old: Side, new: Side) -> Comparison:
 
 def _present(spec: IdList, a: Workspace, b: Workspace) -> bool:
     """Whether both versions could give this list (its file loaded in each)."""
-    return spec.key not in FILES or (_loaded(a, spec.key) and _loaded(b, spec.key))
+    key = spec.file or spec.key
+    return key not in FILES or (_loaded(a, key) and _loaded(b, key))
 
 
 def _loaded(ws: Workspace, key: str) -> bool:

@@ -264,6 +264,7 @@ class IdList:
     noun: str
     items: Callable[[Any], Iterable[tuple[str | None, BaseModel]]]
     text: str = "text"  # the field that holds the entry's words
+    file: str = ""  # the workspace's key for the file(s) holding them (default: ``key``)
 
 
 def by_id(spec: IdList, old_ws: Any, new_ws: Any) -> list[tuple[str | None, Entry]]:

@@ -213,8 +213,13 @@ def _field_line(change: FieldChange) -> Line:
 
     if change.words:
         return Line(change.name[:1].upper() + change.name[1:], _marked(excerpt(change.words)))
+    label = change.name[:1].upper() + change.name[1:]
     old, new = _plain(change.old), _plain(change.new)
-    return Line(change.name[:1].upper() + change.name[1:], Markup(f"~~{old}~~ → **{new}**"))
+    if change.old is None:
+        return Line(label, Markup(f"**{new}** (not given before)"))
+    if change.new is None:
+        return Line(label, Markup(f"~~{old}~~ (no longer given)"))
+    return Line(label, Markup(f"~~{old}~~ → **{new}**"))
 
 
 def _entry_line(entry: Entry) -> Line:
