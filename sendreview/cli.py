@@ -495,7 +495,8 @@ def diff(
             help="The review's folder (default: this folder), then two versions: git "
             "revisions (a commit, branch or tag, HEAD~1…) or folders holding the review. "
             "Default: the last commit (HEAD) and the folder as it is now. Two review "
-            "folders alone are compared with each other.",
+            "folders alone are compared with each other; inside the review, the versions "
+            "alone will do (sendreview diff HEAD~1).",
         ),
     ] = None,
     fmt: Annotated[

@@ -17,9 +17,12 @@ from sendreview.errors import UsageError
 def versions(args: list[str]) -> tuple[Path, str | None, str | None]:
     """``[DIR] [OLD] [NEW]`` as (the review's folder, old, new): two folders holding
     reviews compare those folders; otherwise OLD and NEW are revisions or folders, by
-    default the last commit and the working tree."""
+    default the last commit and the working tree. DIR may be left out before a version
+    that is not also the name of a file or folder here."""
     from sendreview.diff.sides import is_review
 
+    if args and not _exists(args[0]):  # `sendreview diff HEAD~1` inside the review
+        args = [".", *args]
     if len(args) > 3:
         raise UsageError(
             "give at most three things: the review's folder and two versions",
@@ -29,6 +32,13 @@ def versions(args: list[str]) -> tuple[Path, str | None, str | None]:
         return Path(args[1]), args[0], args[1]
     folder = Path(args[0]) if args else Path()
     return folder, (args[1] if len(args) > 1 else None), (args[2] if len(args) > 2 else None)
+
+
+def _exists(name: str) -> bool:
+    try:
+        return Path(name).exists()
+    except (OSError, ValueError):  # a name too long, or holding a NUL: no such folder
+        return False
 
 
 def diff(args: list[str]) -> Comparison:

@@ -83,7 +83,9 @@ def resolve(repo: Repo, spec: str) -> Commit:
             if not _has_head(repo)
             else "give a commit id, a branch, a tag or HEAD~1 (HEAD is the last commit)"
         )
-        raise SendreviewError(f"'{spec}' is not a version of this repository", hint) from e
+        raise SendreviewError(
+            f"'{spec}' is neither a folder here nor a version of this repository", hint
+        ) from e
 
 
 def _has_head(repo: Repo) -> bool:

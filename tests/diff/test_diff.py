@@ -143,6 +143,18 @@ def test_last_commit_against_the_working_tree(repo: Path, cli: Invoke) -> None:
     assert snapshot(repo / ".git") == before
 
 
+def test_versions_alone_inside_the_review(
+    repo: Path, cli: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    revise(repo / "riverside")
+    commit(repo, "After the school's comments", 1_793_000_000)
+    monkeypatch.chdir(repo / "riverside")
+    result = cli("diff", "HEAD~1")
+    assert result.exit_code == 0, result.output
+    check_changes(result.output)
+    assert "new: working tree" in result.output
+
+
 def test_no_changes(repo: Path, cli: Invoke) -> None:
     result = cli("diff", str(repo / "riverside"))
     assert result.exit_code == 0, result.output
@@ -229,7 +241,10 @@ def test_a_link_in_the_repository_is_refused(repo: Path, cli: Invoke) -> None:
 def test_an_unknown_revision(repo: Path, cli: Invoke) -> None:
     result = cli("diff", str(repo / "riverside"), "no-such-branch")
     assert result.exit_code == 1
-    assert "'no-such-branch' is not a version of this repository" in result.output
+    assert (
+        "'no-such-branch' is neither a folder here nor a version of this repository"
+        in result.output
+    )
 
 
 def test_outside_a_repository(riverside: Path, cli: Invoke) -> None:
