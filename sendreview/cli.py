@@ -83,6 +83,8 @@ class _Argument(TyperArgument):
         return None
 
     def _usage_display_name(self) -> str:
+        if self.display_name_raw.startswith("["):  # spells out its parts: [DIR] [OLD] [NEW]
+            return self.display_name_raw
         name = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
         return f"{name}..." if self.nargs != 1 else name
 
@@ -502,6 +504,71 @@ def status(
     from sendreview.terminal import print_status
 
     print_status(review_status(folder, today=_today(today)), fmt.value)
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    json = "json"
+    md = "md"
+    docx = "docx"
+    html = "html"
+
+
+@app.command(cls=_Command)
+def diff(
+    versions: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[DIR] [OLD] [NEW]",
+            show_default=False,
+            help="The review's folder (default: this folder), then two versions: git "
+            "revisions (a commit, branch or tag, HEAD~1…) or folders holding the review. "
+            "Default: the last commit (HEAD) and the folder as it is now. Two review "
+            "folders alone are compared with each other; inside the review, the versions "
+            "alone will do (sendreview diff HEAD~1).",
+        ),
+    ] = None,
+    fmt: Annotated[
+        DiffFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text for people, json for scripts; md, docx or html write a document "
+            "to send the school.",
+        ),
+    ] = DiffFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="With md, docx or html: a folder, or a file name. Default: the review's "
+            "build/ folder.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Replace a document even if it was edited or not written by sendreview."
+        ),
+    ] = False,
+) -> None:
+    """What changed in a review between two versions: entries added, removed and reworded."""
+    from sendreview import terminal
+    from sendreview.diff import diff as compare
+    from sendreview.diff import versions as parse
+    from sendreview.diff.render import print_json, print_text, render_report
+
+    comparison = compare(versions or [])
+    if fmt is DiffFormat.text:
+        print_text(comparison)
+    elif fmt is DiffFormat.json:
+        print_json(comparison)
+    else:
+        root = parse(versions or [])[0]
+        for path in render_report(comparison, root, [fmt.value], output, force):
+            terminal.say(f"wrote {path}")
 
 
 @followup_app.command("new", cls=_Command)

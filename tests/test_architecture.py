@@ -26,6 +26,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("api",),
     ("status", "schemas", "scaffold", "report", "renumber"),
     ("terminal",),
+    ("diff",),
     ("cli", "__main__", "__init__"),
 ]
 

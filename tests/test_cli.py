@@ -132,13 +132,15 @@ def test_report_formats_as_a_list_or_repeated(cli: Invoke, riverside: Path) -> N
 
 
 def test_the_choices_offered_are_the_librarys() -> None:
-    from sendreview.cli import Output, ReportFormat, ReportKind
+    from sendreview.cli import DiffFormat, Output, ReportFormat, ReportKind
     from sendreview.diagnostics.formatters import FORMATS as DIAGNOSTIC_FORMATS
+    from sendreview.diff.render import FORMATS as DIFF_FORMATS
     from sendreview.report import FORMATS, KINDS
 
     assert tuple(ReportFormat) == FORMATS
     assert tuple(ReportKind) == KINDS
     assert tuple(Output) == DIAGNOSTIC_FORMATS
+    assert tuple(DiffFormat) == DIFF_FORMATS
 
 
 @pytest.mark.parametrize(
