@@ -24,7 +24,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("progress",),
     ("validation",),
     ("api",),
-    ("status", "schemas", "scaffold", "report"),
+    ("status", "schemas", "scaffold", "report", "selfeval_form"),
     ("terminal",),
     ("cli", "__main__", "__init__"),
 ]
