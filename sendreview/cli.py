@@ -505,13 +505,15 @@ def followup_new(
 
 class FormFormat(StrEnum):
     docx = "docx"
+    odt = "odt"
 
 
 @app.command(cls=_Command)
 def form(
     folder: Folder = Path(),
     fmt: Annotated[
-        FormFormat, typer.Option("--format", "-f", help="docx (Word; LibreOffice opens it too).")
+        FormFormat,
+        typer.Option("--format", "-f", help="docx (Word; LibreOffice opens it too) or odt."),
     ] = FormFormat.docx,
     output: Annotated[
         Path | None,

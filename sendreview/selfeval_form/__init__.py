@@ -18,7 +18,7 @@ from sendreview.errors import InvalidReview, SendreviewError
 from sendreview.models.framework import Framework
 from sendreview.report.outputs import slug
 
-FORMATS = ("docx",)
+FORMATS = ("docx", "odt")
 
 
 def load(folder: Path) -> tuple[workspace.Workspace, Framework]:
@@ -61,7 +61,15 @@ def write_form(
             "add --force to replace it (a form the school has filled in would be lost), "
             "or choose another name with -o",
         )
-    data = build(FormFor(review_id(ws), school, framework), ws.self_evaluation)
+    target_for = FormFor(review_id(ws), school, framework)
+    data = build(target_for, ws.self_evaluation)
+    if fmt == "odt":
+        from sendreview.resources import data_dir
+        from sendreview.selfeval_form.form import properties_of
+        from sendreview.selfeval_form.pandoc import docx_to_odt
+
+        reference = data_dir("templates") / "report" / "reference.odt"
+        data = docx_to_odt(data, properties_of(target_for), str(reference))
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, data, overwrite=True)
     return target

@@ -39,6 +39,13 @@ PLACEHOLDERS = {
     "strengths": "Write each strength as a bullet point.",
     "areas_for_development": "Write each area for development as a bullet point.",
 }
+INTRO = (
+    "Please write in the shaded boxes: one strength or area for development per bullet "
+    "point, in as many words as you need. The suggested themes are prompts, not a "
+    "checklist. Bold, italics, links and lists are kept. Please keep the boxes and "
+    "headings as they are, so that the form can be read back into the review."
+)
+THEMES_HEADING = "Suggested themes and areas to explore"
 TAG_PREFIX = "sendreview:"
 PROPERTY_REVIEW, PROPERTY_FRAMEWORK, PROPERTY_SCHOOL = (
     "sendreview-review",
@@ -75,12 +82,7 @@ def build(target: FormFor, answers: SelfEvaluation | None) -> bytes:
 
     document.add_paragraph(f"SEND review: {target.school}", style="Title")
     document.add_paragraph(framework.title, style="Subtitle")
-    intro = document.add_paragraph(
-        "Please write in the shaded boxes: one strength or area for development per bullet "
-        "point, in as many words as you need. The suggested themes are prompts, not a "
-        "checklist. Bold, italics, links and lists are kept. Please keep the boxes and "
-        "headings as they are, so that the form can be read back into the review."
-    )
+    intro = document.add_paragraph(INTRO)
     intro.paragraph_format.space_after = Pt(12)
 
     document.add_heading("Context of the school", level=1)
@@ -92,7 +94,7 @@ def build(target: FormFor, answers: SelfEvaluation | None) -> bytes:
     for area in framework.areas:
         document.add_heading(area.title, level=1)
         if area.themes:
-            document.add_paragraph("Suggested themes and areas to explore", style="Prompt")
+            document.add_paragraph(THEMES_HEADING, style="Prompt")
             for theme in area.themes:
                 document.add_paragraph(theme.text, style="Theme")
         table = _box_table(document, 2, header=[label for _, label in FIELDS])
@@ -187,6 +189,10 @@ def _box_table(document: Any, columns: int, header: list[str] | None = None) -> 
             cell.paragraphs[0].add_run(label).bold = True
             _shade(cell, "DCE3EC")
         _repeat_header(table.rows[0])
+    if not header:  # a box, not a table with headings (pandoc would read one)
+        look = table._tbl.tblPr.find(qn("w:tblLook"))
+        if look is not None:
+            look.set(qn("w:firstRow"), "0")
     answer_row = table.rows[-1]
     height = OxmlElement("w:trHeight")
     height.set(qn("w:val"), str(int(Cm(4).twips)))
@@ -249,16 +255,20 @@ def _answer(cell: Any, name: str, alias: str, blocks: Any, field: str) -> None:
     run.font.color.rgb = RGBColor(0x76, 0x7C, 0x85)
 
 
+def properties_of(target: FormFor) -> dict[str, str]:
+    return {
+        PROPERTY_REVIEW: target.review,
+        PROPERTY_SCHOOL: target.school,
+        PROPERTY_FRAMEWORK: target.framework.id,
+    }
+
+
 def _properties(document: Any, target: FormFor) -> None:
     """The review, school and framework as custom document properties (File > Properties
     > Custom in Word; File > Properties > Custom Properties in LibreOffice)."""
     from lxml import etree
 
-    values = {
-        PROPERTY_REVIEW: target.review,
-        PROPERTY_SCHOOL: target.school,
-        PROPERTY_FRAMEWORK: target.framework.id,
-    }
+    values = properties_of(target)
     root = etree.Element(f"{{{_CUSTOM}}}Properties", nsmap={None: _CUSTOM, "vt": _VT})
     for pid, (name, value) in enumerate(values.items(), start=2):
         prop = etree.SubElement(root, f"{{{_CUSTOM}}}property", fmtid=_FMTID, pid=str(pid))

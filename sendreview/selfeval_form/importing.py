@@ -27,7 +27,7 @@ from sendreview.selfeval_form.package import BadForm, open_form
 from sendreview.selfeval_form.pandoc import blocks_to_markdown, markdown_to_blocks
 from sendreview.selfeval_form.placing import CONTEXT, entries_and_context, place
 from sendreview.selfeval_form.reading import read
-from sendreview.yamlio.editing import replace_values
+from sendreview.yamlio.editing import Kept, replace_values
 
 FILE = "self-evaluation.yaml"
 
@@ -163,12 +163,12 @@ def _normalised(texts: list[str]) -> list[str]:
     """Texts as the form would give them back, so that an answer nobody changed compares
     equal however its Markdown was laid out in the YAML."""
     from sendreview.selfeval_form.pandoc import api_version
-    from sendreview.selfeval_form.placing import _tidy
+    from sendreview.selfeval_form.placing import _tidy, _unescaped
 
     if not texts:
         return []
     blocks = [_tidy(b) for b in markdown_to_blocks(texts)]
-    return blocks_to_markdown(blocks, api_version())
+    return _unescaped(blocks_to_markdown(blocks, api_version()))
 
 
 def _entry_text(entry: Any) -> str:
@@ -217,7 +217,10 @@ def _changes(
                 )
             )
             continue
-        by_text = dict(zip(old_norm, old_entries, strict=True))
+        by_text = {
+            text: Kept(i, entry)
+            for i, (text, entry) in enumerate(zip(old_norm, old_entries, strict=True))
+        }
         value = [by_text.get(text, text) for text in new_list]
         title = f"{titles.get(key[0], key[0])}: {labels[key[1]].lower()}"
         changes.append(Change(title, ("areas", key[0], key[1]), old_norm, new_list, value))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,9 +49,12 @@ class Package:
             info = self.zip.getinfo(name)
         except KeyError:
             return None
-        with self.zip.open(info) as part:
-            # the central directory's size was checked; a lying entry is caught here
-            data = part.read(info.file_size + 1)
+        try:
+            with self.zip.open(info) as part:
+                # the central directory's size was checked; a lying entry is caught here
+                data = part.read(info.file_size + 1)
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as e:
+            raise _corrupt(self.display) from e
         if len(data) > info.file_size:
             raise _corrupt(self.display)
         return data

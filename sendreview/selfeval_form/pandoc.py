@@ -49,6 +49,14 @@ def read_document(data: bytes, kind: str, what: str) -> dict[str, Any]:
     return document
 
 
+def docx_to_odt(data: bytes, properties: dict[str, str], reference: str) -> bytes:
+    """The Word form as an OpenDocument text, its properties as user-defined ones; its
+    answers are read back by their titles, as ODT has no content controls pandoc writes."""
+    args = ["--from=docx", "--to=odt", f"--reference-doc={reference}", "--output=-"]
+    args += [f"--metadata={name}={value}" for name, value in properties.items()]
+    return _run(args, data, "pandoc, making the ODT form,")
+
+
 def markdown_to_blocks(texts: list[str]) -> list[Blocks]:
     """Each Markdown text as pandoc's blocks (reviewers' Markdown, as reports read it, but
     with quotes left as typed: reports make them typographic, the form need not)."""

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sendreview.models.framework import Framework
-from sendreview.selfeval_form.form import FIELDS, PLACEHOLDERS
-from sendreview.selfeval_form.pandoc import Blocks, blocks_to_markdown
+from sendreview.selfeval_form.form import FIELDS, INTRO, PLACEHOLDERS, THEMES_HEADING
+from sendreview.selfeval_form.pandoc import Block, Blocks, blocks_to_markdown, markdown_to_blocks
 from sendreview.selfeval_form.reading import ReadForm, table_rows
 
 CONTEXT = "context"
+TITLE_WORDS = "send review "
 
 
 @dataclass
@@ -100,7 +101,8 @@ def _by_titles(blocks: Blocks, framework: Framework) -> Placed:
         for title in {each.title, each.heading}:
             titles[_norm(title)] = each.id
     known = {_norm(t.text) for a in framework.areas for t in a.themes}
-    known |= {_norm(p) for p in PLACEHOLDERS.values()}
+    known |= {_norm(p) for p in (*PLACEHOLDERS.values(), INTRO, THEMES_HEADING)}
+    known.add(_norm(framework.title))
     if framework.context_prompt:
         known.add(_norm(framework.context_prompt))
     area: str | None = None  # the area the text so far is under
@@ -134,7 +136,9 @@ def _by_titles(blocks: Blocks, framework: Framework) -> Placed:
             column = None
             continue
         text = _plain([block])
-        if not text or _norm(text) in known:
+        if not text or _norm(text) in known or _all_known(block, known):
+            continue
+        if area is None and _norm(text).startswith(TITLE_WORDS):  # the form's own title
             continue
         if (found := area_of(text)) is not None and len(text) < 120:
             area, column = found, None  # a title written as a bold line, not a heading
@@ -146,9 +150,20 @@ def _by_titles(blocks: Blocks, framework: Framework) -> Placed:
             keep(("", CONTEXT), [block])
         elif area is not None and column is not None:
             keep((area, column), [block])
-        elif _norm(text) not in ("suggested themes areas to explore",):
+        else:
             placed.unplaced.append(f"'{_short(text)}', after {last_heading}")
     return placed
+
+
+def _all_known(block: Block, known: set[str]) -> bool:
+    """A list of the suggested themes (or the form's own words), copied with the form."""
+    if block["t"] == "BulletList":
+        items = block["c"]
+    elif block["t"] == "OrderedList":
+        items = block["c"][1]
+    else:
+        return False
+    return all(_norm(_plain(item)) in known for item in items)
 
 
 def _table(
@@ -202,7 +217,7 @@ def entries_and_context(placed: Placed, api_version: list[int]) -> dict[tuple[st
         for entry in _entries(blocks, placed, f"{where[0]}: {where[1]}"):
             pieces.append(entry)
             owners.append(where)
-    texts = blocks_to_markdown(pieces, api_version)
+    texts = _unescaped(blocks_to_markdown(pieces, api_version))
     result: dict[tuple[str, str], Any] = {}
     for where, text in zip(owners, texts, strict=True):
         if not text.strip():
@@ -212,6 +227,25 @@ def entries_and_context(placed: Placed, api_version: list[int]) -> dict[tuple[st
         else:
             result.setdefault(where, []).append(text)
     return result
+
+
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _unescaped(texts: list[str]) -> list[str]:
+    """Each text without pandoc's cautious backslashes (``\\#hash``, ``\\[note\\]``) where
+    the text means the same without them, as a person would have typed it."""
+    plain = [_ESCAPE.sub(r"\1", t) for t in texts]
+    differ = [i for i, (a, b) in enumerate(zip(texts, plain, strict=True)) if a != b]
+    if not differ:
+        return texts
+    parsed = markdown_to_blocks([texts[i] for i in differ] + [plain[i] for i in differ])
+    half = len(differ)
+    out = list(texts)
+    for n, i in enumerate(differ):
+        if parsed[n] == parsed[half + n]:
+            out[i] = plain[i]
+    return out
 
 
 def _entries(blocks: Blocks, placed: Placed, where: str) -> list[Blocks]:

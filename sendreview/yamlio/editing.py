@@ -12,6 +12,7 @@ touched would not stay byte for byte; splicing guarantees it by construction.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -23,6 +24,21 @@ from sendreview.yamlio.reading import Problem, parse
 from sendreview.yamlio.writing import _Dumper, scalar
 
 Location = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Kept:
+    """An entry of a list already in the file (its ``index`` there), kept as written
+    there when the list is replaced: an entry nobody changed stays byte for byte."""
+
+    index: int
+    value: Any
+
+
+def _values(value: Any) -> Any:
+    if isinstance(value, list):
+        return [v.value if isinstance(v, Kept) else v for v in value]
+    return value
 
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
@@ -133,9 +149,23 @@ def _splice(text: str, root: MappingNode, loc: Location, value: Any) -> str:
     end = colon if empty else _trim(text, _end(node))
     keep_column = isinstance(node, SequenceNode) and not node.flow_style
     if value and isinstance(value, list) and keep_column:  # the list's own indentation
+        assert isinstance(node, SequenceNode)
         start = node.start_mark.index
-        return text[:start] + _block(value, node.start_mark.column) + text[end:]
-    return text[:colon] + _value_text(value, column) + text[end:]
+        return text[:start] + _items(text, node, value) + text[end:]
+    return text[:colon] + _value_text(_values(value), column) + text[end:]
+
+
+def _items(text: str, node: SequenceNode, value: list[Any]) -> str:
+    """A block list's new items at its own indentation, kept entries as they were."""
+    column = node.start_mark.column
+    items = []
+    for item in value:
+        if isinstance(item, Kept) and item.index < len(node.value):
+            old = node.value[item.index]
+            items.append(text[old.start_mark.index : _trim(text, _end(old))])
+        else:
+            items.append(_block([_values(item)], column)[2:])
+    return f"\n{' ' * column}- ".join(["- " + items[0].removeprefix("- "), *items[1:]])
 
 
 def _value_text(value: Any, column: int) -> str:
@@ -173,6 +203,7 @@ def replace_values(text: str, changes: Sequence[tuple[Location, Any]], display: 
         found: Any = data
         for key in loc:
             found = found.get(key) if isinstance(found, dict) else None
+        value = _values(value)
         if found != (value or None) and not (value == [] and found is None):
             raise ValueError(f"{'.'.join(loc)} in the new {display} would not read back")
     return text
