@@ -75,6 +75,7 @@ def build(target: FormFor, answers: SelfEvaluation | None) -> bytes:
     """The form as the bytes of a .docx."""
     document = docx.Document()
     _styles(document)
+    richtext.add_numbering(document)
     _page(document)
     framework = target.framework
     texts = _prefill_texts(framework, answers)

@@ -322,9 +322,18 @@ def _tidy(blocks: Any) -> Any:
             return {"t": "Str", "c": blocks["c"].translate(_TYPING)}
         if kind in ("Para", "Plain"):
             return {"t": kind, "c": _tidy_inlines(blocks["c"])}
+        if kind == "BulletList":  # tight, as people write lists in Markdown
+            return {"t": kind, "c": [_tight(_tidy(item)) for item in blocks["c"]]}
+        if kind == "OrderedList":
+            attrs, items = blocks["c"]
+            return {"t": kind, "c": [attrs, [_tight(_tidy(item)) for item in items]]}
         if "c" in blocks:
             return {"t": kind, "c": _tidy(blocks["c"])}
     return blocks
+
+
+def _tight(item: Blocks) -> Blocks:
+    return [{"t": "Plain", "c": b["c"]} if b.get("t") == "Para" else b for b in item]
 
 
 def _tidy_inlines(inlines: list[Any]) -> list[Any]:

@@ -15,7 +15,8 @@ from docx.text.paragraph import Paragraph
 
 from sendreview.selfeval_form.pandoc import Block, Blocks
 
-MAX_LEVEL = 3  # Word's default template has list styles three levels deep
+MAX_LEVEL = 3  # lists nest three levels deep in the form, as in Word's list styles
+BULLETS, NUMBERS = 20, 21  # the form's own lists' numbering ids
 _QUOTES = {"SingleQuote": ("‘", "’"), "DoubleQuote": ("“", "”")}
 
 
@@ -39,27 +40,94 @@ def add_blocks(blocks: Blocks, new: NewParagraph, level: int = 0, item: str = ""
         kind, content = block["t"], _content(block)
         if kind in ("Para", "Plain"):
             style = item or ("List Continue" + _suffix(level) if level else "Normal")
-            add_inlines(new(style), content)
+            add_inlines(_paragraph(new, style), content)
             item = ""
         elif kind in ("BulletList", "OrderedList"):
             items = content if kind == "BulletList" else content[1]
             base = "List Bullet" if kind == "BulletList" else "List Number"
             deeper = min(level + 1, MAX_LEVEL)
             for entry in items:
-                add_blocks(entry, new, deeper, base + _suffix(deeper))
+                add_blocks(entry, new, deeper, f"{base}@{deeper}")
         elif kind == "LineBlock":
             for line in content:
-                add_inlines(new(item or "Normal"), line)
+                add_inlines(_paragraph(new, item or "Normal"), line)
                 item = ""
         elif kind in ("BlockQuote", "Div"):
             add_blocks(content if kind == "BlockQuote" else content[1], new, level, item)
         elif kind == "Header":
-            para = new(item or "Normal")
+            para = _paragraph(new, item or "Normal")
             add_inlines(para, content[2], _Format(bold=True))
+            item = ""
         elif kind == "CodeBlock":
-            para = new(item or "Normal")
+            para = _paragraph(new, item or "Normal")
+            item = ""
             add_inlines(para, [{"t": "Str", "c": content[1]}], _Format(code=True))
         # anything else (a rule, a table in reviewers' Markdown) has no place in a form
+
+
+def _paragraph(new: NewParagraph, style: str) -> Paragraph:
+    """A paragraph; a list item ("List Bullet@2") is numbered as Word numbers a nested
+    list: the list's own numbering, at its level (what pandoc reads as nesting)."""
+    if "@" not in style:
+        return new(style)
+    base, level = style.split("@")
+    para = new(base)
+    numbering = para._p.get_or_add_pPr().get_or_add_numPr()
+    numbering.get_or_add_ilvl().val = int(level) - 1
+    numbering.get_or_add_numId().val = BULLETS if base == "List Bullet" else NUMBERS
+    return para
+
+
+def add_numbering(document: Any) -> None:
+    """Lists of three levels, bulleted and numbered, in the document's numbering part
+    (python-docx's default template has only lists of one level)."""
+    root = document.part.numbering_part.element
+    first_num = root.find(qn("w:num"))
+    for num_id, abstract_id, formats in (
+        (BULLETS, 90, ("bullet", "bullet", "bullet")),
+        (NUMBERS, 91, ("decimal", "lowerLetter", "lowerRoman")),
+    ):
+        abstract = OxmlElement("w:abstractNum")
+        abstract.set(qn("w:abstractNumId"), str(abstract_id))
+        multi = OxmlElement("w:multiLevelType")
+        multi.set(qn("w:val"), "hybridMultilevel")
+        abstract.append(multi)
+        for level, fmt in enumerate(formats):
+            abstract.append(_level(level, fmt))
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            root.append(abstract)
+        num = OxmlElement("w:num")
+        num.set(qn("w:numId"), str(num_id))
+        ref = OxmlElement("w:abstractNumId")
+        ref.set(qn("w:val"), str(abstract_id))
+        num.append(ref)
+        root.append(num)
+
+
+_BULLET_TEXT = ("•", "◦", "▪")
+
+
+def _level(level: int, fmt: str) -> Any:
+    lvl = OxmlElement("w:lvl")
+    lvl.set(qn("w:ilvl"), str(level))
+    for tag, value in (
+        ("w:start", "1"),
+        ("w:numFmt", fmt),
+        ("w:lvlText", _BULLET_TEXT[level] if fmt == "bullet" else f"%{level + 1}."),
+        ("w:lvlJc", "left"),
+    ):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), value)
+        lvl.append(el)
+    ppr = OxmlElement("w:pPr")
+    ind = OxmlElement("w:ind")
+    ind.set(qn("w:left"), str(360 * (level + 1)))
+    ind.set(qn("w:hanging"), "360")
+    ppr.append(ind)
+    lvl.append(ppr)
+    return lvl
 
 
 def _suffix(level: int) -> str:
