@@ -85,7 +85,7 @@ def open_form(path: Path, display: str) -> Package:
                 "self-evaluation form",
                 "remove pasted pictures or documents from the form, save it, and import it again",
             ) from refused
-        raise BadForm(refused.message, refused.hint) from refused
+        raise BadForm(f"{display}: {refused.message}", refused.hint) from refused
     if raw.startswith(_OLE):
         raise BadForm(
             f"{display} is password-protected or an old Word (.doc) file, so it cannot be read",

@@ -130,6 +130,8 @@ def _by_titles(blocks: Blocks, framework: Framework) -> Placed:
                 area, column = found, None
             elif _norm(text) in _FIELD_WORDS and area not in (None, CONTEXT):
                 column = _FIELD_WORDS[_norm(text)]
+            else:  # a heading of the school's own: what follows is not an answer
+                area, column = None, None
             continue
         if kind == "Table":
             area = _table(block["c"], area, area_of, keep, placed, last_heading)
