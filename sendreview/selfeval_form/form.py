@@ -146,6 +146,7 @@ def _styles(document: Any) -> None:
         for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
             fonts.attrib.pop(qn(attr), None)
     styles["Normal"].font.size = Pt(10.5)
+    styles["Normal"].paragraph_format.space_after = Pt(4)
     styles["Title"].font.size = Pt(22)
     styles["Title"].font.color.rgb = BRAND
     styles["Heading 1"].font.color.rgb = BRAND
@@ -190,6 +191,13 @@ def _box_table(document: Any, columns: int, header: list[str] | None = None) -> 
             cell.paragraphs[0].add_run(label).bold = True
             _shade(cell, "DCE3EC")
         _repeat_header(table.rows[0])
+    margins = OxmlElement("w:tblCellMar")
+    for side, twips in (("top", 80), ("left", 115), ("bottom", 80), ("right", 115)):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(twips))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    table._tbl.tblPr.append(margins)
     if not header:  # a box, not a table with headings (pandoc would read one)
         look = table._tbl.tblPr.find(qn("w:tblLook"))
         if look is not None:

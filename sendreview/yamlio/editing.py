@@ -152,7 +152,13 @@ def _splice(text: str, root: MappingNode, loc: Location, value: Any) -> str:
         assert isinstance(node, SequenceNode)
         start = node.start_mark.index
         return text[:start] + _items(text, node, value) + text[end:]
-    return text[:colon] + _value_text(_values(value), column) + text[end:]
+    rendered = _value_text(_values(value), column)
+    if empty and "\n" in rendered:  # a comment after "key:" stays on the key's line
+        header, body = rendered.split("\n", 1)
+        eol = text.find("\n", colon)
+        eol = len(text) if eol < 0 else eol - (text[eol - 1] == "\r")
+        return text[:colon] + header + text[colon:eol] + "\n" + body + text[eol:]
+    return text[:colon] + rendered + text[end:]
 
 
 def _items(text: str, node: SequenceNode, value: list[Any]) -> str:
@@ -162,7 +168,12 @@ def _items(text: str, node: SequenceNode, value: list[Any]) -> str:
     for item in value:
         if isinstance(item, Kept) and item.index < len(node.value):
             old = node.value[item.index]
-            items.append(text[old.start_mark.index : _trim(text, _end(old))])
+            end = _trim(text, _end(old))
+            eol = text.find("\n", end)
+            rest = text[end : len(text) if eol < 0 else eol].rstrip("\r")
+            if rest.strip().startswith("#"):  # its comment at the end of its line, too
+                end += len(rest)
+            items.append(text[old.start_mark.index : end])
         else:
             items.append(_block([_values(item)], column)[2:])
     return f"\n{' ' * column}- ".join(["- " + items[0].removeprefix("- "), *items[1:]])
