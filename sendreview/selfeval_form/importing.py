@@ -15,7 +15,6 @@ from sendreview.errors import InvalidReview, SendreviewError
 from sendreview.modelcheck import check_document
 from sendreview.models.findings import SelfEvaluation
 from sendreview.models.framework import Framework
-from sendreview.paths import display_root
 from sendreview.selfeval_form import load, review_id
 from sendreview.selfeval_form.form import (
     FIELDS,
@@ -80,7 +79,7 @@ def import_form(
             found.setdefault(where, [])
 
     target = folder / FILE
-    doc = yamlio.read(target, display_root(folder) + "/" + FILE, root=folder)
+    doc = yamlio.read(target, ws.path(FILE), root=folder)
     if not doc.ok:
         raise InvalidReview(doc.problems, f"{doc.display} has errors; fix them before importing")
     data = doc.data if isinstance(doc.data, dict) else {}
@@ -140,7 +139,7 @@ def _check_belongs(props: dict[str, str], ws: Any, framework: Framework, display
         def title(spec: str) -> str:
             try:
                 return f"{spec} ({frameworks.builtin(spec).title})"
-            except Exception:
+            except SendreviewError:  # a trust's own framework, named by its id
                 return spec
 
         raise BadForm(

@@ -31,7 +31,10 @@ SECONDS = 60  # a form is read in well under a second; a hostile one is stopped 
 
 def _run(args: list[str], data: bytes, what: str) -> bytes:
     try:
-        return run_child([_pandoc_path(), *args], what, SECONDS, child_environment(), data)
+        # --sandbox: pandoc reads and writes nothing but what it is given here, and
+        # fetches nothing (no images, no network) whatever a document refers to
+        command = [_pandoc_path(), "--sandbox", *args]
+        return run_child(command, what, SECONDS, child_environment(), data)
     except _Failed as e:
         raise SendreviewError(
             f"{what} failed: {e}",
@@ -41,8 +44,7 @@ def _run(args: list[str], data: bytes, what: str) -> bytes:
 
 def read_document(data: bytes, kind: str, what: str) -> dict[str, Any]:
     """A whole Word or ODT document as pandoc's AST: insertions accepted, deletions dropped
-    (``--track-changes=accept``), comments left out; no file or network is fetched, as
-    images are not extracted and the readers never fetch."""
+    (``--track-changes=accept``), comments left out."""
     args = [f"--from={kind}", "--to=json", "--track-changes=accept"]
     out = _run(args, data, f"pandoc, reading {what},")
     document: dict[str, Any] = json.loads(out)
