@@ -47,6 +47,9 @@ def write_form(
         raise SendreviewError(f"a form can be written as {', '.join(FORMATS)}, not {fmt}")
     ws, framework = load(folder)
     assert ws.review is not None
+    broken = [d for d in ws.diagnostics if d.is_error and d.path == ws.path("self-evaluation.yaml")]
+    if broken:  # a blank form would look as if the answers there were lost
+        raise InvalidReview(broken, "self-evaluation.yaml has errors; fix them, then make the form")
     school = ws.review.school.name
     name = f"{slug(school)}-self-evaluation-form.{fmt}"
     if output is None:

@@ -96,3 +96,12 @@ def test_libreoffice_opens_it(cli: Invoke, brookfield: Path, tmp_path: Path) -> 
         for area in frameworks.builtin("annex-2").areas:
             assert area.title in text, (fmt, area.title)
         assert "Work experience outside school is limited to students on the formal" in text
+
+
+def test_no_form_from_answers_with_errors(cli: Invoke, brookfield: Path) -> None:
+    path = brookfield / "self-evaluation.yaml"
+    path.write_text(path.read_text("utf-8").replace("areas:\n", "areas:\n  nowhere: 1\n"))
+    result = cli("form", str(brookfield))
+    assert result.exit_code == 1
+    assert "self-evaluation.yaml has errors; fix them, then make the form" in result.output
+    assert not (brookfield / "build").exists()
