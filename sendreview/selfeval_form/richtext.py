@@ -206,11 +206,26 @@ def _run(parent: Any, text: str, fmt: _Format, style: str | None = None) -> None
         rpr.insert(0, rstyle)
     if len(rpr):
         run.append(rpr)
+    last = parent[-1] if len(parent) else None
+    if last is not None and last.tag == qn("w:r") and _same(last, run):
+        t = last.find(qn("w:t"))  # pandoc gives a word at a time: one run per formatting
+        if t is not None and last[-1] is t:
+            t.text = (t.text or "") + text
+            return
     t = OxmlElement("w:t")
     t.set(qn("xml:space"), "preserve")
     t.text = text
     run.append(t)
     parent.append(run)
+
+
+def _same(run: Any, new: Any) -> bool:
+    from lxml import etree
+
+    old, fresh = run.find(qn("w:rPr")), new.find(qn("w:rPr"))
+    if old is None or fresh is None:
+        return old is None and fresh is None
+    return bool(etree.tostring(old) == etree.tostring(fresh))
 
 
 def _break(fmt: _Format) -> Any:
