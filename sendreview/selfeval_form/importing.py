@@ -216,14 +216,29 @@ def _changes(
                 )
             )
             continue
-        by_text = {
-            text: Kept(i, entry)
-            for i, (text, entry) in enumerate(zip(old_norm, old_entries, strict=True))
-        }
-        value = [by_text.get(text, text) for text in new_list]
+        value = _entries(old_norm, old_entries, new_list)
         title = f"{titles.get(key[0], key[0])}: {labels[key[1]].lower()}"
         changes.append(Change(title, ("areas", key[0], key[1]), old_norm, new_list, value))
     return changes, unchanged
+
+
+def _entries(old_norm: list[str], old: list[Any], new: list[str]) -> list[Any]:
+    """The new list: an entry the school left as it was is kept as written in the YAML; one
+    it edited (in the same place, most of its words the same) keeps its themes."""
+    pairs = enumerate(zip(old_norm, old, strict=True))
+    by_text = {text: Kept(i, entry) for i, (text, entry) in pairs}
+    value: list[Any] = []
+    for i, text in enumerate(new):
+        if text in by_text:
+            value.append(by_text[text])
+            continue
+        before = old[i] if i < len(old) and old_norm[i] not in new else None
+        similar = i < len(old_norm) and difflib.SequenceMatcher(None, old_norm[i], text).ratio()
+        if isinstance(before, dict) and before.get("themes") and similar and similar >= 0.6:
+            value.append({**before, "text": text})
+        else:
+            value.append(text)
+    return value
 
 
 def _new_text(source: str, changes: list[Change], display: str) -> str:

@@ -124,6 +124,7 @@ def test_one_answer_changed_changes_only_its_lines(
     data = _data(brookfield)
     leadership = [e["text"] for e in data["areas"]["leadership"]["strengths"]]
     leadership[1] = "Leaders speak up for **every** pupil."
+    leadership[2] = leadership[2].replace("committed", "very committed")
     filled = tmp_path / "filled.docx"
     filled.write_bytes(fill(form.read_bytes(), {"leadership:strengths": _md_bullets(leadership)}))
     source = brookfield / "self-evaluation.yaml"
@@ -137,6 +138,7 @@ def test_one_answer_changed_changes_only_its_lines(
     dry = _import(cli, filled, brookfield, "--dry-run", "--force")
     assert "Leadership of SEND: strengths:" in dry
     assert "+ Leaders speak up for **every** pupil." in dry
+    assert "+ Governors are experienced and very committed" in dry
     assert "- Leaders advocate for pupils" in dry
     assert source.read_text("utf-8") == before
 
@@ -144,16 +146,13 @@ def test_one_answer_changed_changes_only_its_lines(
     after = source.read_text("utf-8")
     old_lines, new_lines = before.splitlines(), after.splitlines()
     changed = [line for line in old_lines if line not in new_lines]
-    assert changed and all(
-        "Leaders advocate" in line
-        or "headteacher sits" in line
-        or "contributed to" in line
-        or "leadership.equality-act" in line
-        for line in changed
-    ), changed
+    edited = ("Leaders advocate", "headteacher sits", "contributed to", "equality-act", "Governors")
+    assert changed and all(any(words in line for words in edited) for line in changed), changed
     entries = _data(brookfield)["areas"]["leadership"]["strengths"]
     assert entries[0]["themes"] == ["leadership.vision", "leadership.aspiration"]  # kept
-    assert entries[1] == "Leaders speak up for **every** pupil."
+    assert entries[1] == "Leaders speak up for **every** pupil."  # a new entry: no themes
+    assert entries[2]["text"].startswith("Governors are experienced and very committed")
+    assert entries[2]["themes"] == ["leadership.governors"]  # edited: its themes kept
     assert after.startswith(before[: before.index("  leadership:")])  # the rest byte for byte
     assert after.endswith(
         before[before.index("    areas_for_development:\n      - text: >-\n          Therapy") :]
