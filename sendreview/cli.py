@@ -151,8 +151,12 @@ frameworks_app = typer.Typer(
     cls=_Group, help="The frameworks reviews are written against.", no_args_is_help=True
 )
 followup_app = typer.Typer(cls=_Group, help="Follow-up visits.", no_args_is_help=True)
+import_app = typer.Typer(
+    cls=_Group, help="Read what a school sent back into the review.", no_args_is_help=True
+)
 app.add_typer(frameworks_app, name="frameworks")
 app.add_typer(followup_app, name="followup")
+app.add_typer(import_app, name="import")
 
 
 # The choices the commands offer. The library's own lists are the truth
@@ -620,6 +624,76 @@ def renumber(
     from sendreview.terminal import print_renumbering
 
     print_renumbering(run(folder, what.value, dry_run=dry_run))
+
+
+class FormFormat(StrEnum):
+    docx = "docx"
+    odt = "odt"
+
+
+@app.command(cls=_Command)
+def form(
+    folder: Folder = Path(),
+    fmt: Annotated[
+        FormFormat,
+        typer.Option("--format", "-f", help="docx (Word; LibreOffice opens it too) or odt."),
+    ] = FormFormat.docx,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="A file name or a folder for the form. Default: the review's build/ folder.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a form file that is already there.")
+    ] = False,
+) -> None:
+    """Write the self-evaluation form for the school to fill in, in Word.
+
+    Answers already in self-evaluation.yaml are in it; read the completed form back with
+    'sendreview import self-evaluation'."""
+    from sendreview import terminal
+    from sendreview.selfeval_form import write_form
+
+    terminal.say(f"wrote {write_form(folder, fmt.value, output, force)}")
+
+
+@import_app.command("self-evaluation", cls=_Command)
+def import_self_evaluation(
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="The completed form (.docx or .odt).")
+    ],
+    folder: Folder = Path(),
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change, area by area; write nothing.")
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace answers already in self-evaluation.yaml."),
+    ] = False,
+) -> None:
+    """Read a completed self-evaluation form into self-evaluation.yaml."""
+    from sendreview import terminal
+    from sendreview.selfeval_form.importing import import_form
+
+    result = import_form(file, folder, dry_run=dry_run, force=force)
+    for note in result.notes:
+        terminal.say(f"note: {note}", stderr=True)
+    if dry_run:
+        for line in result.diff():
+            terminal.say(line)
+    if not result.changes:
+        terminal.say(f"nothing to change: {result.path} already holds the form's answers")
+    elif result.written:
+        terminal.say(
+            f"updated {result.path}: {len(result.changes)} answer(s) changed, "
+            f"{result.unchanged} the same"
+        )
+    else:
+        terminal.say(f"{len(result.changes)} answer(s) would change (--dry-run: nothing written)")
 
 
 def main(argv: list[str] | None = None) -> int:

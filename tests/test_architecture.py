@@ -24,7 +24,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("progress",),
     ("validation",),
     ("api",),
-    ("status", "schemas", "scaffold", "report", "renumber"),
+    ("status", "schemas", "scaffold", "report", "renumber", "selfeval_form"),
     ("terminal",),
     ("diff",),
     ("cli", "__main__", "__init__"),
