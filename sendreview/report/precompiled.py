@@ -93,6 +93,20 @@ def loader(built_in: Path, from_source: Any) -> Any:
     return Precompiled()
 
 
+def source_of(filename: str, built_in: Path) -> str:
+    """The template file a compiled template's code ``filename`` was made from (errors
+    name the template and its line), or ``filename`` itself."""
+    path = Path(filename)
+    if path.parent != COMPILED:
+        return filename
+    import jinja2
+
+    for template in _sources(built_in):
+        if jinja2.ModuleLoader.get_module_filename(template) == path.name:
+            return str(built_in / template)
+    return filename
+
+
 def _matches(source: Path, digest: str) -> bool:
     try:
         return _digest(source.read_bytes()) == digest

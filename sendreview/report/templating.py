@@ -273,10 +273,12 @@ def _where(error: BaseException, folders: list[Path]) -> str:
 def _frames(error: BaseException, folders: list[Path]) -> list[tuple[str, Path]]:
     """``file:line`` and folder of each template line running when ``error`` was raised,
     outermost first."""
+    from sendreview.report.precompiled import source_of
+
     roots = [(str(f).rstrip(os.sep) + os.sep, f) for f in folders]
     found = []
     for frame, line in walk_tb(error.__traceback__):
-        name = frame.f_code.co_filename
+        name = source_of(frame.f_code.co_filename, folders[-1])
         for root, folder in roots:
             if name.startswith(root):
                 found.append((f"{name}:{line}", folder))
