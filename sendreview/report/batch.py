@@ -142,7 +142,7 @@ def render_all(
                     watcher.finished(done[root])
                 else:
                     stems[root] = stem
-            _refuse_clashes(stems, request)
+            _refuse_clashes({r: stems[r] for r in roots if r in stems}, request)  # found order
             request.output.mkdir(parents=True, exist_ok=True)
             todo = [r for r in roots if r in stems]
         rendered = runner.run(_render, todo, request)
@@ -196,7 +196,7 @@ def _name(root: Path, request: Request) -> tuple[str | None, str | None]:
             None,
         )
     except Exception as e:  # every failure is this review's outcome
-        return None, _reason(e)
+        return None, _reason(e, root)
 
 
 def _render(root: Path, request: Request) -> Outcome:
@@ -212,11 +212,11 @@ def _render(root: Path, request: Request) -> Outcome:
             visit=request.visit,
         )
     except Exception as e:  # every failure is this review's outcome
-        return Outcome(root, problem=_reason(e))
+        return Outcome(root, problem=_reason(e, root))
     return Outcome(root, tuple(result.paths), len(result.warnings))
 
 
-def _reason(e: Exception) -> str:
+def _reason(e: Exception, root: Path) -> str:
     """Why a review failed, in one line: its first error, or the problem's message."""
     if isinstance(e, OSError):
         e = from_os_error(e)
@@ -226,7 +226,9 @@ def _reason(e: Exception) -> str:
         errors = [d for d in e.diagnostics if d.is_error] or e.diagnostics
         more = len(errors) - 1
         return next(format_lines(errors[:1], "text")) + (
-            f" (and {more} more error{'s' * (more != 1)})" if more else ""
+            f" (and {more} more error{'s' * (more != 1)}: 'sendreview validate {root}' lists them)"
+            if more
+            else ""
         )
     if isinstance(e, SendreviewError):
         return e.message + (f"; {e.hint}" if e.hint else "")
