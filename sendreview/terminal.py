@@ -297,6 +297,7 @@ class BatchView:
             line = f"failed   {outcome.review}: {outcome.problem}"
         if not self.live:
             say(line)
+            sys.stdout.flush()  # a line as each review is done, not all at the end
             return
         if not outcome.ok:
             (self.bar.console if self.bar is not None else self.err).print(_text(line, "red"))

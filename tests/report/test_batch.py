@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import docx
 import pytest
 
+from sendreview.atomic import is_temporary
 from sendreview.errors import SendreviewError
 from sendreview.report import render_report
 from sendreview.report.batch import Outcome, Request, find_reviews, render_all
@@ -177,3 +182,36 @@ def test_the_same_review_given_twice_is_rendered_once(tmp_path: Path) -> None:
 def test_no_review_at_all_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(SendreviewError, match=r"no review\.yaml in"):
         render_all([tmp_path], Request(), jobs=2, watcher=Watch())
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="process groups and SIGINT are POSIX")
+def test_ctrl_c_stops_the_batch_with_whole_files(tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to the terminal's whole process group) once the first review is
+    done: exit 130, reviews not started are left alone, every file written is whole."""
+    for i in range(8):
+        review = copy_workspace(RIVERSIDE, tmp_path / "trust" / f"r{i}")
+        text = (review / "review.yaml").read_text(encoding="utf-8")
+        renamed = text.replace("Riverside Primary School", f"Riverside Primary School {i}")
+        (review / "review.yaml").write_text(renamed, encoding="utf-8")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "sendreview", "report", "trust", "--all", "-j", "2"]
+    proc = subprocess.Popen(
+        [*command, "-o", str(out)],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own group, as a terminal's foreground job
+    )
+    assert proc.stdout is not None
+    first = proc.stdout.readline().decode()
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert first.startswith("rendered trust/r"), (first, err)
+    assert proc.returncode == 130, err
+    assert "Interrupted." in err.decode()
+    assert "Traceback" not in err.decode()
+    written = sorted(out.glob("*.docx"))
+    assert 1 <= len(written) < 8  # the reviews not yet started were never started
+    for path in written:
+        assert "Riverside Primary School" in docx.Document(str(path)).paragraphs[0].text
+    assert [p.name for p in out.iterdir() if is_temporary(p.name)] == []
