@@ -72,7 +72,6 @@ def single(paths: list[Path]) -> Path:
     """The one review ``report`` renders without ``--all``, or a clear refusal that says
     when ``--all`` is what was meant."""
     from sendreview.api import require_review
-    from sendreview.validation.run import find_workspaces
 
     if len(paths) > 1:
         raise UsageError(
@@ -81,6 +80,9 @@ def single(paths: list[Path]) -> Path:
         )
     path = paths[0] if paths else Path()
     if not (path / "review.yaml").is_file() and path.is_dir():
+        # only here: finding reviews loads what a rendering from its record never needs
+        from sendreview.validation.run import find_workspaces
+
         found = sum(1 for _ in find_workspaces(path, []))
         if found:
             raise UsageError(
