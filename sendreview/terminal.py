@@ -25,10 +25,13 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from rich.console import Console
+    from rich.progress import Progress, TaskID
     from rich.text import Text
 
     from sendreview.models.framework import Framework
-    from sendreview.status import AreaStatus, ReviewStatus
+    from sendreview.renumber import Renumbering
+    from sendreview.report.batch import Outcome
+    from sendreview.status import AreaStatus, RecommendationStatus, ReviewStatus
 
 
 def console(stderr: bool = False) -> Console:
@@ -167,6 +170,15 @@ def print_framework(framework: Framework, fmt: str) -> None:
             out.print(_text(f"      {theme.text}"))
 
 
+def _overdue(rec: RecommendationStatus) -> Text:
+    """Overdue in words: it must read without colour."""
+    from rich.text import Text
+
+    if rec.overdue_days is None:
+        return Text()
+    return Text(f"OVERDUE {plural(rec.overdue_days, 'day')}", "bold red")
+
+
 _CHANGE = {"improved": ("↑", "green"), "slipped": ("↓", "red"), "unchanged": ("=", "dim")}
 
 
@@ -237,6 +249,8 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
         for visit in status.visits:
             progress.add_column(_text(visit))
         progress.add_column("Last change")
+        progress.add_column("Due", no_wrap=True)
+        progress.add_column("")
         for rec in status.recommendations:
             cells = []
             for value, recorded in zip(rec.statuses, rec.recorded, strict=True):
@@ -244,8 +258,17 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
                 cells.append(_text(label, colour if recorded else f"{colour} dim"))
             last = next((c for c in reversed(rec.changes) if c in _CHANGE), None)
             arrow, colour = _CHANGE.get(last or "", ("", ""))
-            progress.add_row(_text(rec.id), *cells, Text(f"{arrow} {last or ''}".strip(), colour))
-        progress.caption = "Dimmed: complete at an earlier visit, not assessed again."
+            progress.add_row(
+                _text(rec.id),
+                *cells,
+                Text(f"{arrow} {last or ''}".strip(), colour),
+                _text(rec.due or ""),
+                _overdue(rec),
+            )
+        added = [f"{rec.id} {rec.origin}." for rec in status.recommendations if rec.origin]
+        progress.caption = " ".join(
+            ["Dimmed: complete at an earlier visit, not assessed again.", *added]
+        )
         progress.caption_justify = "left"
         out.print()
         out.print(progress)
@@ -254,6 +277,135 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
         out.print(_text("Checks turned off for this review (review.yaml, checks_off)", "bold"))
         for off in status.checks_off:
             out.print(_text(f"  {off.code} {off.check}: {off.reason}"))
+
+
+_KIND_TITLES = {
+    "recommendation": ("Recommendations", "recommendation"),
+    "evidence": ("Evidence", "evidence item"),
+}
+
+
+def print_renumbering(result: Renumbering) -> None:
+    """Old → new, the files changed, and the ids found in Markdown text, for a person."""
+    if result.nothing_to_do:
+        kinds = " and ".join(result.counts)
+        say(f"Nothing to do: the {kinds} ids of {result.review} are already in order.")
+        return
+    if result.resumed:
+        say(
+            f"A renumbering of {result.review} was stopped part-way; "
+            + ("it would be finished now:" if result.dry_run else "it is finished now:")
+        )
+    width = max(len(m.old) for m in result.moves)
+    for kind, (title, _) in _KIND_TITLES.items():
+        moves = [m for m in result.moves if m.kind == kind]
+        if not moves:
+            continue
+        of = f" of {result.counts[kind]}" if kind in result.counts else ""
+        say(f"{title}: {len(moves)}{of} renumbered")
+        for m in moves:
+            where = f"   (defined at {m.where})" if m.where else ""
+            say(f"  {m.old.ljust(width)} → {m.new.ljust(width)}{where}")
+    if not result.files:
+        say("Every file had already been written.")
+        return
+    name_width = max(len(f.path) for f in result.files)
+    say("Files " + ("that would change:" if result.dry_run else "changed:"))
+    for f in result.files:
+        counts = ", ".join(
+            part
+            for part in (
+                plural(f.ids, "id") if f.ids else "",
+                f"{f.words} in text" if f.words else "",
+            )
+            if part
+        )
+        say(f"  {f.path.ljust(name_width)}  {counts}".rstrip())
+    if result.in_text:
+        say("Also in text (ids named in Markdown, renamed too; check they still read right):")
+        where_width = max(len(t.where) for t in result.in_text)
+        for t in result.in_text:
+            change = f"{t.old.ljust(width)} → {t.new.ljust(width)}"
+            say(f"  {t.where.ljust(where_width)}  {change}  '{t.excerpt}'")
+    if result.dry_run:
+        say("Nothing was written (--dry-run). Comments that name ids are never changed.")
+    elif result.resumed:
+        say(f"Renumbering finished: {plural(len(result.files), 'file')} written.")
+    else:
+        done = [
+            plural(len([m for m in result.moves if m.kind == kind]), noun)
+            for kind, (_, noun) in _KIND_TITLES.items()
+            if any(m.kind == kind for m in result.moves)
+        ]
+        say(
+            f"Renumbered {' and '.join(done)} in {plural(len(result.files), 'file')}. "
+            "Comments that name ids were left as they were."
+        )
+
+
+class BatchView:
+    """What ``report --all`` shows as it goes. In a terminal: a progress bar, with each
+    failed review's line above it. Piped: one plain line per finished review."""
+
+    def __init__(self) -> None:
+        self.err = console(stderr=True)
+        self.live = self.err.is_terminal
+        self.bar: Progress | None = None
+        self.task: TaskID | None = None
+        self.rendering = False
+
+    def __enter__(self) -> BatchView:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def stage(self, name: str, total: int) -> None:
+        self.rendering = name == "rendering"
+        if not self.live:
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        if self.bar is None:
+            self.bar = Progress(
+                "{task.description}",
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=self.err,
+            )
+            self.bar.start()
+        what = "Rendering reports" if self.rendering else "Checking reviews"
+        self.task = self.bar.add_task(what, total=total)
+
+    def step(self) -> None:
+        if self.bar is not None and self.task is not None:
+            self.bar.advance(self.task)
+
+    def finished(self, outcome: Outcome) -> None:
+        if outcome.ok:
+            line = f"rendered {outcome.review}"
+            if outcome.warnings:
+                line += f" ({plural(outcome.warnings, 'warning')})"
+            line += ": " + ", ".join(str(p) for p in outcome.paths)
+        else:
+            line = f"failed   {outcome.review}: {outcome.problem}"
+        if not self.live:
+            say(line)
+            sys.stdout.flush()  # a line as each review is done, not all at the end
+            return
+        if not outcome.ok:
+            (self.bar.console if self.bar is not None else self.err).print(_text(line, "red"))
+        if self.rendering:
+            self.step()
+
+
+def print_batch_summary(outcomes: list[Outcome]) -> None:
+    failed = sum(not o.ok for o in outcomes)
+    text = f"Rendered {plural(len(outcomes) - failed, 'review')}"
+    text += f"; {failed} failed (see above)." if failed else "."
+    console(stderr=True).print(_text(text, "red" if failed else "green"))
 
 
 def _triangulated(area: AreaStatus) -> Text:

@@ -24,8 +24,9 @@ LAYERS: list[tuple[str, ...]] = [
     ("progress",),
     ("validation",),
     ("api",),
-    ("status", "schemas", "scaffold", "report"),
+    ("status", "schemas", "scaffold", "report", "renumber", "selfeval_form"),
     ("terminal",),
+    ("diff",),
     ("cli", "__main__", "__init__"),
 ]
 

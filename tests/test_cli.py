@@ -25,22 +25,38 @@ def test_version(cli: Invoke) -> None:
     assert re.fullmatch(r"sendreview \d+\.\d+\.\d+\n", cli("--version").stdout)
 
 
+# Riverside's one intended warning: the recommendation added at its second follow-up
+# visit is overdue at its third (the example shows how an overdue action looks)
+OVERDUE_R12 = "warning SR708 R12 was due on 28 February 2027 and is in progress at the visit of "
+
+
 @pytest.mark.parametrize("example", [RIVERSIDE, BROOKFIELD])
 def test_the_examples_validate_cleanly(cli: Invoke, example: Path) -> None:
     result = cli("validate", str(example))
     assert result.exit_code == 0, result.stdout
-    # only triangulation speaks: true of a few findings (see tests/validation/test_triangulation.py)
-    found = [line for line in result.stdout.splitlines() if not line.startswith("    hint: ")]
-    assert all(" info SR810 " in line or " warning SR811 " in line for line in found), found
+    # besides Riverside's overdue R12, only triangulation speaks: true of a few findings
+    # and recommendations (see tests/validation/test_triangulation.py)
+    found = [line for line in result.stdout.splitlines() if " SR" in line]
+    others = [line for line in found if " info SR810 " not in line and " SR811 " not in line]
+    if example == RIVERSIDE:
+        assert len(others) == 1 and OVERDUE_R12 in others[0], result.stdout
+    else:
+        assert others == [], result.stdout
     assert "0 errors, " in result.stderr
 
 
 def test_a_folder_of_many_reviews(cli: Invoke) -> None:
-    result = cli("validate", str(EXAMPLES))
-    assert result.exit_code == 0
+    result = cli("validate", str(EXAMPLES), "--strict")
+    # --strict: Riverside's overdue recommendation and the three thinly evidenced ones fail it
+    assert result.exit_code == 1
+    raised = [line for line in result.stdout.splitlines() if " error SR" in line]
+    assert [line.split()[2:4] for line in raised] == [
+        ["SR811", "R5"],
+        ["SR811", "R9"],
+        ["SR708", "R12"],
+        ["SR811", "R10"],
+    ]
     assert "in 2 reviews" in result.stderr
-    # --strict raises the examples' three true SR811 warnings (thinly evidenced recommendations)
-    assert cli("validate", str(EXAMPLES), "--strict").exit_code == 1
 
 
 def test_errors_exit_1_and_json_and_github_formats(
@@ -121,13 +137,15 @@ def test_report_formats_as_a_list_or_repeated(cli: Invoke, riverside: Path) -> N
 
 
 def test_the_choices_offered_are_the_librarys() -> None:
-    from sendreview.cli import Output, ReportFormat, ReportKind
+    from sendreview.cli import DiffFormat, Output, ReportFormat, ReportKind
     from sendreview.diagnostics.formatters import FORMATS as DIAGNOSTIC_FORMATS
+    from sendreview.diff.render import FORMATS as DIFF_FORMATS
     from sendreview.report import FORMATS, KINDS
 
     assert tuple(ReportFormat) == FORMATS
     assert tuple(ReportKind) == KINDS
     assert tuple(Output) == DIAGNOSTIC_FORMATS
+    assert tuple(DiffFormat) == DIFF_FORMATS
 
 
 @pytest.mark.parametrize(
@@ -204,7 +222,8 @@ def test_python_api() -> None:
     from sendreview import load_review, validate
     from sendreview.errors import InvalidReview
 
-    assert {d.code for d in validate(RIVERSIDE)} == {"SR810", "SR811"}
+    warned = [(d.code, d.message[:3]) for d in validate(RIVERSIDE) if d.code != "SR810"]
+    assert warned == [("SR708", "R12"), ("SR811", "R10")]
     ws = load_review(RIVERSIDE)
     assert ws.review is not None and ws.review.school.name == "Riverside Primary School"
     assert len(ws.visits) >= 3
