@@ -32,9 +32,16 @@ class Weighed:
     stakeholders: frozenset[str]
 
     @property
+    def few_groups(self) -> bool:
+        """Heard from too few groups; evidence recording none (a book look, a paperwork
+        scrutiny) is weighed on its methods alone."""
+        groups = len(self.stakeholders)
+        return 0 < groups < frameworks.triangulation().stakeholders
+
+    @property
     def triangulated(self) -> bool:
         wanted = frameworks.triangulation()
-        return len(self.methods) >= wanted.methods and len(self.stakeholders) >= wanted.stakeholders
+        return len(self.methods) >= wanted.methods and not self.few_groups
 
 
 def _key(choice: Choice) -> str:
@@ -97,7 +104,7 @@ def _hint(w: Weighed) -> str:
     wants = []
     if len(w.methods) < wanted.methods:
         wants.append(f"gathered another way ({_missing(w.methods, 'methods')})")
-    if len(w.stakeholders) < wanted.stakeholders:
+    if w.few_groups:
         wants.append(f"from another group ({_missing(w.stakeholders, 'stakeholders')})")
     return (
         f"cite evidence {' and '.join(wants)}, if the visit gave some; "
@@ -110,15 +117,9 @@ def _message(w: Weighed) -> str:
     thin = []
     if len(w.methods) < wanted.methods:
         thin.append("one way of gathering evidence" if len(w.methods) == 1 else "few methods")
-    if len(w.stakeholders) < wanted.stakeholders:
+    if w.few_groups:
         groups = len(w.stakeholders)
-        thin.append(
-            "no stakeholder's views"
-            if groups == 0
-            else "one stakeholder group"
-            if groups == 1
-            else f"{groups} stakeholder groups"
-        )
+        thin.append("one stakeholder group" if groups == 1 else f"{groups} stakeholder groups")
     what = w.label if w.recommendation else w.label.capitalize()
     return f"{what} rests on {' and '.join(thin)}"
 

@@ -75,3 +75,16 @@ def test_the_examples_recommendations_are_triangulated_but_three(cli: Invoke) ->
     out = cli("validate", str(RIVERSIDE.parent)).stdout
     warned = sorted(line.split()[3] for line in out.splitlines() if " warning SR811 " in line)
     assert warned == ["R10", "R5", "R9"]
+
+
+def test_evidence_recording_no_stakeholder_is_weighed_on_its_methods(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    ws = build_case("triangulation", tmp_path / "ws")
+    evidence = ws / "evidence.yaml"
+    text = evidence.read_text().replace(", stakeholders: [teachers]", "")
+    evidence.write_text(text.replace(", stakeholders: [send-lead]", ""))
+    out = cli("validate", str(ws)).stdout
+    flagged = [line for line in out.splitlines() if " SR81" in line]
+    assert len(flagged) == 2  # the strength on E1, R1 on E2: one method each
+    assert all(line.endswith("rests on one way of gathering evidence") for line in flagged)
