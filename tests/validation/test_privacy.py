@@ -146,3 +146,23 @@ def test_report_renders_when_every_privacy_check_is_turned_off(cli: Invoke, tmp_
     review.write_text(review.read_text() + "checks_off:\n" + off)
     result = cli("report", str(ws), "-f", "md", "-o", str(tmp_path / "out"))
     assert result.exit_code == 0, result.stderr
+
+
+def test_report_all_refuses_too_unless_allowed(cli: Invoke, tmp_path: Path) -> None:
+    build_case("personal-data", tmp_path / "reviews" / "ws")
+    out = str(tmp_path / "out")
+    refused = cli("report", str(tmp_path / "reviews"), "--all", "-j", "1", "-f", "md", "-o", out)
+    assert refused.exit_code == 1 and "no report written" in refused.stdout + refused.stderr
+    allowed = cli(
+        "report",
+        str(tmp_path / "reviews"),
+        "--all",
+        "-j",
+        "1",
+        "-f",
+        "md",
+        "-o",
+        out,
+        "--allow-personal-data",
+    )
+    assert allowed.exit_code == 0, allowed.stdout + allowed.stderr
