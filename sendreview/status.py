@@ -62,11 +62,16 @@ class ReviewStatus:
 def review_status(folder: str | Path) -> ReviewStatus:
     from sendreview.api import load_review
 
-    ws = load_review(folder, allow_errors=True)
+    return status_of(load_review(folder, allow_errors=True), str(folder))
+
+
+def status_of(ws: Workspace, folder: str = "") -> ReviewStatus:
+    """The status of a workspace already loaded and checked (``portfolio`` checks each
+    review once and reads its status from the same workspace)."""
     errors, warnings = count(ws.diagnostics)
     review = ws.review
     status = ReviewStatus(
-        school=review.school.name if review else str(folder),
+        school=review.school.name if review else folder or ws.display,
         framework=ws.framework.id if ws.framework else "",
         report=review.status if review else "",
         errors=errors,
