@@ -25,6 +25,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("validation",),
     ("api",),
     ("status", "schemas", "scaffold", "report"),
+    ("portfolio",),
     ("terminal",),
     ("cli", "__main__", "__init__"),
 ]
