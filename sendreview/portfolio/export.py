@@ -73,7 +73,7 @@ def as_dict(folio: Portfolio) -> dict[str, Any]:
 
 
 def to_json(folio: Portfolio) -> str:
-    return dump_json(as_dict(folio), indent=1) + "\n"
+    return dump_json(as_dict(folio)) + "\n"  # one line: exports of 10,000 reviews are large
 
 
 def _cell(value: Cell) -> Cell:
