@@ -178,7 +178,13 @@ def summarise(root: Path, today: date) -> ReviewSummary:
         first_problem=next(text_lines([first])) if first else "",
         visits=tuple(v.date.isoformat() for v in visits),
         next_visit=_day(visits[-1].next_visit) if visits else "",
-        areas=tuple(a.title for a in status.areas if a.strengths + a.areas_for_development),
+        areas=tuple(
+            area.title  # as the themes name it (status shows Annex 3's headings)
+            for a in status.areas
+            if a.strengths + a.areas_for_development + a.recommendations
+            and ws.framework
+            and (area := ws.framework.area(a.id))
+        ),
         recommendations=_recommendations(ws, today),
         found=_found(ws),
         methods=_tally(ws, "methods"),
