@@ -74,6 +74,15 @@ document.getElementById("page").addEventListener("load", function () {
 """
 
 
+def _unlimited_address_space() -> None:
+    """The fuzz tests cap this process's address space (8 GiB), and children inherit the
+    cap; Chromium reserves far more address space than it uses, and dies under it."""
+    import resource
+
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+
+
 def _chromium(*args: str) -> subprocess.CompletedProcess[str]:
     assert CHROMIUM
     return subprocess.run(
@@ -94,6 +103,7 @@ def _chromium(*args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=120,
         check=False,
+        preexec_fn=_unlimited_address_space,
     )
 
 
@@ -109,7 +119,7 @@ def _run(folder: Path, width: int) -> tuple[dict[str, object], list[str]]:
     harness.write_text(HARNESS.replace("WIDTH", str(width)), encoding="utf-8")
     done = _chromium(f"--user-data-dir={folder / 'profile'}", "--dump-dom", harness.as_uri())
     found = re.search(r'<pre id="found">(.*?)</pre>', done.stdout, re.S)
-    assert found and found[1], done.stderr[-3000:]
+    assert found and found[1], f"exit {done.returncode}: {done.stderr[-3000:]}"
     console = [line for line in done.stderr.splitlines() if ":CONSOLE" in line]
     return json.loads(unescape(found[1])), console
 
