@@ -173,6 +173,14 @@ class Listing(StrEnum):
     json = "json"
 
 
+class PortfolioFormat(StrEnum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+    html = "html"
+
+
 class ReportFormat(StrEnum):
     docx = "docx"
     pdf = "pdf"
@@ -633,6 +641,79 @@ def diff(
         root = parse(versions or [])[0]
         for path in render_report(comparison, root, [fmt.value], output, force):
             terminal.say(f"wrote {path}")
+
+
+@app.command(cls=_Command)
+def portfolio(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="PATHS",
+            help="Folders holding many reviews, or review folders (default: this folder).",
+        ),
+    ] = None,
+    fmt: Annotated[
+        PortfolioFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text for people; json or csv for scripts; xlsx a workbook; html a "
+            "dashboard that works offline.",
+        ),
+    ] = PortfolioFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="The file to write (or a folder for it). Default: json and csv are printed; "
+            "xlsx and html go to portfolio.xlsx or portfolio.html here.",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            min=1,
+            show_default=False,
+            help="Read reviews in N processes at once (default: one per core; 1: in turn).",
+        ),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DATE",
+            help="The day recommendations are overdue by, YYYY-MM-DD (default: today).",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the output file if it exists.")
+    ] = False,
+) -> None:
+    """A programme of reviews together: stages, recommendations, themes and progress."""
+    from sendreview import terminal
+    from sendreview.portfolio import collect
+    from sendreview.portfolio.output import content, target, write
+    from sendreview.validation.run import default_jobs
+
+    folio = collect(paths or [Path()], jobs=jobs or default_jobs(), today=_date(today, "--today"))
+    if folio.problems:
+        terminal.print_diagnostics(folio.problems, stderr=True)
+    path = target(fmt.value, output)
+    if path is not None:
+        write(folio, fmt.value, path, force=force)
+        terminal.say(f"wrote {path}", stderr=True)
+    elif fmt is PortfolioFormat.text:
+        terminal.print_portfolio(folio)
+    else:
+        data = content(folio, fmt.value, None)
+        assert isinstance(data, str)
+        sys.stdout.write(data)
+    if folio.problems:
+        raise typer.Exit(1)
 
 
 @followup_app.command("new", cls=_Command)

@@ -85,11 +85,16 @@ def review_status(folder: str | Path, today: date | None = None) -> ReviewStatus
     (None: at the last visit only; this never reads the clock)."""
     from sendreview.api import load_review
 
-    ws = load_review(folder, allow_errors=True, today=today)
+    return status_of(load_review(folder, allow_errors=True, today=today), str(folder), today)
+
+
+def status_of(ws: Workspace, folder: str = "", today: date | None = None) -> ReviewStatus:
+    """The status of a workspace already loaded and checked (``portfolio`` checks each
+    review once and reads its status from the same workspace)."""
     errors, warnings = count(ws.diagnostics)
     review = ws.review
     status = ReviewStatus(
-        school=review.school.name if review else str(folder),
+        school=review.school.name if review else folder or ws.display,
         framework=ws.framework.id if ws.framework else "",
         report=review.status if review else "",
         errors=errors,

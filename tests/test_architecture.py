@@ -25,6 +25,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("validation",),
     ("api",),
     ("status", "schemas", "scaffold", "report", "renumber", "selfeval_form"),
+    ("portfolio",),
     ("terminal",),
     ("diff",),
     ("cli", "__main__", "__init__"),
