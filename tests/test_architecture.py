@@ -20,6 +20,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("modelcheck",),
     ("frameworks",),
     ("words",),
+    ("privacy",),
     ("workspace",),
     ("progress",),
     ("validation",),

@@ -7,4 +7,7 @@ a local authority must not carry it. ``find`` looks; validate and report decide 
 
 from sendreview.privacy.detect import KINDS, Found, find
 
-__all__ = ["KINDS", "Found", "find"]
+# each kind's diagnostic code (report refuses to render while any is found)
+CODES = {"upn": "SR801", "uln": "SR802", "dob": "SR803", "name": "SR804", "contact": "SR805"}
+
+__all__ = ["CODES", "KINDS", "Found", "find"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sendreview.diagnostics import Diagnostic
+from sendreview.diagnostics import Diagnostic, Severity
 from sendreview.errors import SendreviewError, UsageError
 from sendreview.report import scratch
 from sendreview.report.convert import FORMATS, Style, to_file
@@ -164,13 +164,16 @@ def render_report(
                 future.result()
         for fmt, path in targets.items():
             outputs.publish(produced[fmt].read_bytes(), path, force=force)
-    return Rendered(list(targets.values()), list(prepared.warnings))
+    # information (a finding resting on one method) is validate's and status's to show:
+    # a report run shows the warnings only
+    warned = [d for d in prepared.warnings if d.severity is not Severity.INFO]
+    return Rendered(list(targets.values()), warned)
 
 
 def refuse_personal_data(diagnostics: Iterable[Diagnostic]) -> None:
     """A report goes to the school, the trust, the local authority: it must not carry
     what identifies a child, unless the user says it may (or turned the check off)."""
-    from sendreview.validation.privacy import CODES
+    from sendreview.privacy import CODES  # not validation's: a reused rendering loads no YAML
 
     found = [d for d in diagnostics if d.code in CODES.values()]
     if not found:

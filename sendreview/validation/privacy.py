@@ -11,10 +11,8 @@ from collections.abc import Iterator
 
 from sendreview.diagnostics import Diagnostic, make
 from sendreview.models.common import Plain, Prose
-from sendreview.privacy import find
+from sendreview.privacy import CODES, find
 from sendreview.workspace import Workspace
-
-CODES = {"upn": "SR801", "uln": "SR802", "dob": "SR803", "name": "SR804", "contact": "SR805"}
 
 _WHAT = {
     "upn": "a Unique Pupil Number",
