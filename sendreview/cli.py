@@ -672,13 +672,7 @@ def portfolio(
             help="Read reviews in N processes at once (default: one per core; 1: in turn).",
         ),
     ] = None,
-    today: Annotated[
-        str | None,
-        typer.Option(
-            metavar="DATE",
-            help="The day recommendations are overdue by, YYYY-MM-DD (default: today).",
-        ),
-    ] = None,
+    today: TodayOption = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace the output file if it exists.")
     ] = False,
@@ -689,7 +683,7 @@ def portfolio(
     from sendreview.portfolio.output import content, target, write
     from sendreview.validation.run import default_jobs
 
-    folio = collect(paths or [Path()], jobs=jobs or default_jobs(), today=_date(today, "--today"))
+    folio = collect(paths or [Path()], jobs=jobs or default_jobs(), today=_today(today))
     if folio.problems:
         terminal.print_diagnostics(folio.problems, stderr=True)
     path = target(fmt.value, output)

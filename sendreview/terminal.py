@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sendreview.diagnostics import Diagnostic, Severity, count, infos
 from sendreview.diagnostics.formatters import dump_json, format_lines, json_safe, plural, summary
 from sendreview.diagnostics.formatters import visible as visible
+from sendreview.words import long_date
 
 _STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -440,7 +441,7 @@ def print_portfolio(folio: Portfolio) -> None:
     console(stderr=True).print(
         _text(
             f"{plural(len(folio.reviews), 'review')}, {errors} with errors "
-            f"(overdue as of {folio.today.isoformat()})",
+            f"(overdue: as at each review's last visit, or {long_date(folio.today)} if later)",
             "red" if errors else "green",
         )
     )

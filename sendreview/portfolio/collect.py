@@ -105,11 +105,12 @@ class Portfolio:
     problems: list[Diagnostic] = field(default_factory=list)  # paths with no review
 
 
-def collect(paths: Iterable[str | Path], *, jobs: int = 1, today: date | None = None) -> Portfolio:
-    """Every review under ``paths``, summed up, in the order ``validate`` reports them."""
+def collect(paths: Iterable[str | Path], *, today: date, jobs: int = 1) -> Portfolio:
+    """Every review under ``paths``, summed up, in the order ``validate`` reports them;
+    overdue judged at each review's last visit, or at ``today`` when that is later."""
     from sendreview.validation.run import plan
 
-    folio = Portfolio(today or date.today())
+    folio = Portfolio(today)
     steps = plan(paths)
     roots = [step for step in steps if isinstance(step, Path)]
     work = functools.partial(summarise, today=folio.today)
@@ -264,10 +265,9 @@ def _found(ws: Workspace) -> tuple[Found, ...]:
 
 def _tally(ws: Workspace, vocabulary: str) -> tuple[tuple[str, int], ...]:
     """How many pieces of evidence used each way of gathering it, or heard each stakeholder."""
-    if ws.evidence is None:
-        return ()
+    log = [*(ws.evidence.log if ws.evidence else ()), *(e for v in ws.visits for e in v.evidence)]
     tally: Counter[str] = Counter()
-    for item in ws.evidence.log:
+    for item in log:  # the review's evidence and the follow-up visits' own
         said = [item.method] if vocabulary == "methods" else item.stakeholders
         tally.update(_label(vocabulary, choice) for choice in said)
     return tuple(tally.items())
