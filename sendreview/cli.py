@@ -11,6 +11,7 @@ crash log), 130 interrupted.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
@@ -105,6 +106,12 @@ def _plain(params: list[Any]) -> list[Any]:
 
 
 class _Command(TyperCommand):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # docstrings wrap at the code's width; help wraps at the terminal's
+        if kwargs.get("help"):
+            kwargs["help"] = re.sub(r"(?<!\n)\n(?!\n)", " ", kwargs["help"])
+        super().__init__(*args, **kwargs)
+
     def get_params(self, ctx: Any) -> list[Any]:
         return _plain(super().get_params(ctx))
 
