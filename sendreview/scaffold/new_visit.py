@@ -176,8 +176,7 @@ def _points(points: list[str]) -> list[PointToCheck]:
     for point in points:
         text = point.strip()
         if "\n" in text:
-            body = "\n".join(f"        {line}".rstrip() for line in text.split("\n"))
-            first = f"    - point: |-\n{body}"
+            first = f"    - point: {yamlio.block(text, 8)}"
         else:
             first = f"    - point: {yamlio.scalar(text)}"
         out.append(PointToCheck(f"{first}\n      done:\n      note:"))
