@@ -137,6 +137,7 @@ def new_follow_up(folder: str | Path, on: date | None = None) -> NewFollowUp:
         next_evidence=_next_id(ws, "E"),
         next_recommendation=_next_id(ws, "R"),
         areas=[a.id for a in ws.framework.areas] if ws.framework else [],
+        priorities=[t.id for t in frameworks.vocabularies()["priorities"].terms],
     )
     validate_scaffold(text, path.name, FollowUp)
     shown = ws.path(f"{FOLLOW_UPS}/{path.name}")
