@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sendreview.diagnostics import Diagnostic, Severity, count, infos
 from sendreview.diagnostics.formatters import dump_json, format_lines, json_safe, plural, summary
 from sendreview.diagnostics.formatters import visible as visible
+from sendreview.frameworks import progress_scale
 from sendreview.words import long_date
 
 _STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -244,29 +245,37 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
         progress = Table(
             title="Progress across follow-up visits", title_justify="left", box=None, pad_edge=False
         )
+        # a narrow terminal gets the marks alone (●○○), with their key under the table
+        compact = out.width < 44 + 15 * len(status.visits)
         progress.add_column("")
         for visit in status.visits:
-            progress.add_column(_text(visit))
+            progress.add_column(_text(visit), no_wrap=compact)
         progress.add_column("Last change")
         progress.add_column("Due", no_wrap=True)
-        progress.add_column("")
+        progress.add_column("", no_wrap=True)
         for rec in status.recommendations:
             cells = []
             for value, recorded in zip(rec.statuses, rec.recorded, strict=True):
                 label, colour = status_label(value, short=True)
+                label = label.split(" ")[0] if compact else label
                 cells.append(_text(label, colour if recorded else f"{colour} dim"))
             last = next((c for c in reversed(rec.changes) if c in _CHANGE), None)
             arrow, colour = _CHANGE.get(last or "", ("", ""))
             progress.add_row(
                 _text(rec.id),
                 *cells,
-                Text(f"{arrow} {last or ''}".strip(), colour),
+                Text(arrow if compact else f"{arrow} {last or ''}".strip(), colour),
                 _text(rec.due or ""),
                 _overdue(rec),
             )
         added = [f"{rec.id} {rec.origin}." for rec in status.recommendations if rec.origin]
+        key = [f"{s.symbol} {s.label.lower()}" for s in progress_scale().statuses]
         progress.caption = " ".join(
-            ["Dimmed: complete at an earlier visit, not assessed again.", *added]
+            [
+                *(["Key: " + ", ".join(key) + "; ↑ improved, ↓ slipped, = unchanged."] if compact else []),
+                "Dimmed: complete at an earlier visit, not assessed again.",
+                *added,
+            ]
         )
         progress.caption_justify = "left"
         out.print()
