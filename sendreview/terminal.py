@@ -269,10 +269,11 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
                 _overdue(rec),
             )
         added = [f"{rec.id} {rec.origin}." for rec in status.recommendations if rec.origin]
-        key = [f"{s.symbol} {s.label.lower()}" for s in progress_scale().statuses]
+        marks = ", ".join(f"{s.symbol} {s.label.lower()}" for s in progress_scale().statuses)
+        key = [f"Key: {marks}; ↑ improved, ↓ slipped, = unchanged."] if compact else []
         progress.caption = " ".join(
             [
-                *(["Key: " + ", ".join(key) + "; ↑ improved, ↓ slipped, = unchanged."] if compact else []),
+                *key,
                 "Dimmed: complete at an earlier visit, not assessed again.",
                 *added,
             ]
@@ -418,9 +419,50 @@ def print_batch_summary(outcomes: list[Outcome]) -> None:
 
 def print_portfolio(folio: Portfolio) -> None:
     """The overview, one row a review; a review with errors is marked, with its first."""
+    out = console()
+    if out.width < 120:  # a table this wide wraps every cell: a few lines a review instead
+        _portfolio_lines(folio, out)
+    else:
+        _portfolio_table(folio, out)
+    errors = sum(1 for r in folio.reviews if r.errors)
+    console(stderr=True).print(
+        _text(
+            f"{plural(len(folio.reviews), 'review')}, {errors} with errors "
+            f"(overdue: as at each review's last visit, or {long_date(folio.today)} if later)",
+            "red" if errors else "green",
+        )
+    )
+
+
+def _portfolio_lines(folio: Portfolio, out: Console) -> None:
+    for r in folio.reviews:
+        head = _text(r.school, "bold")
+        head.append_text(_text(f"  {r.folder}", "dim"))
+        out.print(head)
+        problems = (
+            f"{plural(r.errors, 'error')}, {plural(r.warnings, 'warning')}"
+            if r.errors or r.warnings
+            else "no problems"
+        )
+        out.print(
+            _text(f"  {r.setting or '—'} · {r.stage} ({r.stages_done}/{r.stages}) · "),
+            _text(problems, "red" if r.errors else "yellow" if r.warnings else "green"),
+            sep="",
+        )
+        if r.errors:
+            out.print(_text(f"  {r.first_problem}", "red"))
+        out.print(
+            _text(
+                f"  {plural(len(r.recommendations), 'recommendation')}: {r.complete} complete, "
+                f"{r.overdue} overdue · last visit {r.last_visit or '—'} · "
+                f"next {r.next_visit or '—'}"
+            )
+        )
+
+
+def _portfolio_table(folio: Portfolio, out: Console) -> None:
     from rich.table import Table
 
-    out = console()
     table = Table(box=None, pad_edge=False, title_justify="left")
     table.add_column("Review", min_width=24, ratio=1, overflow="fold")
     for column in ("Setting", "Stage reached", "Problems", "Recs", "Done"):
@@ -446,11 +488,3 @@ def print_portfolio(folio: Portfolio) -> None:
             r.next_visit or "—",
         )
     out.print(table)
-    errors = sum(1 for r in folio.reviews if r.errors)
-    console(stderr=True).print(
-        _text(
-            f"{plural(len(folio.reviews), 'review')}, {errors} with errors "
-            f"(overdue: as at each review's last visit, or {long_date(folio.today)} if later)",
-            "red" if errors else "green",
-        )
-    )
