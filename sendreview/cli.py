@@ -11,6 +11,7 @@ crash log), 130 interrupted.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
@@ -105,6 +106,12 @@ def _plain(params: list[Any]) -> list[Any]:
 
 
 class _Command(TyperCommand):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # docstrings wrap at the code's width; help wraps at the terminal's
+        if kwargs.get("help"):
+            kwargs["help"] = re.sub(r"(?<!\n)\n(?!\n)", " ", kwargs["help"])
+        super().__init__(*args, **kwargs)
+
     def get_params(self, ctx: Any) -> list[Any]:
         return _plain(super().get_params(ctx))
 
@@ -682,13 +689,7 @@ def portfolio(
             help="Read reviews in N processes at once (default: one per core; 1: in turn).",
         ),
     ] = None,
-    today: Annotated[
-        str | None,
-        typer.Option(
-            metavar="DATE",
-            help="The day recommendations are overdue by, YYYY-MM-DD (default: today).",
-        ),
-    ] = None,
+    today: TodayOption = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace the output file if it exists.")
     ] = False,
@@ -699,7 +700,7 @@ def portfolio(
     from sendreview.portfolio.output import content, target, write
     from sendreview.validation.run import default_jobs
 
-    folio = collect(paths or [Path()], jobs=jobs or default_jobs(), today=_date(today, "--today"))
+    folio = collect(paths or [Path()], jobs=jobs or default_jobs(), today=_today(today))
     if folio.problems:
         terminal.print_diagnostics(folio.problems, stderr=True)
     path = target(fmt.value, output)

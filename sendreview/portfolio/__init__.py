@@ -2,7 +2,7 @@
 themes that recur across them (themes), and the exports and dashboard (export, dashboard).
 
     from sendreview.portfolio import collect, themes
-    folio = collect(["reviews/"], jobs=2)
+    folio = collect(["reviews/"], today=date(2027, 5, 1), jobs=2)
     for row in themes(folio).areas: ...
 """
 

@@ -124,15 +124,14 @@ def check_root(root: Path, today: date | None = None) -> list[Diagnostic]:
 
 def _check_all(roots: list[Path], jobs: int, today: date | None) -> Iterator[list[Diagnostic]]:
     """Each workspace's diagnostics, in the order of ``roots``."""
-    jobs = min(jobs, len(roots))
-    check = partial(check_root, today=today)
-    if jobs <= 1:  # one workspace is checked here: no process start-up to pay
-        yield from map(check, roots)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from sendreview.parallel import map_in_order
 
-    from sendreview.validation import (
+    return map_in_order(partial(check_root, today=today), roots, jobs, preload)
+
+
+def preload() -> None:
+    """Import every layer of checks (before workers are forked, so once)."""
+    from sendreview.validation import (  # noqa: F401
         attachments,
         checks_off,
         completeness,
@@ -144,24 +143,13 @@ def _check_all(roots: list[Path], jobs: int, today: date | None) -> Iterator[lis
         visits,
     )
 
-    # imported once, here
-    del attachments, checks_off, completeness, consistency, privacy, refs, text, triangulation
-    del visits
-    # Forked workers share the modules already imported; a fresh interpreter per worker
-    # would pay the imports again. Where fork is missing, the platform's way is used.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    # Chunks small enough to share the work out evenly, large enough that sending them
-    # costs little beside checking them.
-    chunk = max(1, min(32, len(roots) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        yield from pool.map(check, roots, chunksize=chunk)
-
 
 def plan(paths: Iterable[str | Path]) -> list[Path | list[Diagnostic]]:
     """In the order validate reports them: workspaces to check, and problems found on the
-    way (a path that is not there, a folder that cannot be searched)."""
+    way (a path that is not there, a folder that cannot be searched). A review named
+    twice (``examples examples/riverside-primary``) is checked once, where first found."""
     plan: list[Path | list[Diagnostic]] = []
+    seen: set[Path] = set()
     for given in paths:
         path = Path(given)
         try:
@@ -182,7 +170,9 @@ def plan(paths: Iterable[str | Path]) -> list[Path | list[Diagnostic]]:
             if problems:  # found while searching for this workspace, so shown before it
                 plan.append(list(problems))
                 problems.clear()  # the list find_workspaces appends to
-            plan.append(root)
+            if (real := root.resolve()) not in seen:
+                seen.add(real)
+                plan.append(root)
         if problems:
             plan.append(problems)
         if not found:
