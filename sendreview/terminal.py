@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING
 from sendreview.diagnostics import Diagnostic, Severity, count, infos
 from sendreview.diagnostics.formatters import dump_json, format_lines, json_safe, plural, summary
 from sendreview.diagnostics.formatters import visible as visible
-from sendreview.frameworks import progress_scale
-from sendreview.words import long_date
 
 _STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -269,6 +267,8 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
                 _overdue(rec),
             )
         added = [f"{rec.id} {rec.origin}." for rec in status.recommendations if rec.origin]
+        from sendreview.frameworks import progress_scale
+
         marks = ", ".join(f"{s.symbol} {s.label.lower()}" for s in progress_scale().statuses)
         key = [f"Key: {marks}; ↑ improved, ↓ slipped, = unchanged."] if compact else []
         progress.caption = " ".join(
@@ -419,6 +419,8 @@ def print_batch_summary(outcomes: list[Outcome]) -> None:
 
 def print_portfolio(folio: Portfolio) -> None:
     """The overview, one row a review; a review with errors is marked, with its first."""
+    from sendreview.words import long_date
+
     out = console()
     if out.width < 120:  # a table this wide wraps every cell: a few lines a review instead
         _portfolio_lines(folio, out)
