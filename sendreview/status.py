@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sendreview import frameworks
+from sendreview import frameworks, national
 from sendreview.diagnostics import count
 from sendreview.diagnostics.codes import CODES
 from sendreview.diagnostics.formatters import plural
@@ -64,6 +64,8 @@ class ReviewStatus:
     visits: list[str] = field(default_factory=list)
     recommendations: list[RecommendationStatus] = field(default_factory=list)
     checks_off: list[CheckOff] = field(default_factory=list)
+    # the school's figures far from the national ones (SR820), in words
+    national: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -86,6 +88,9 @@ def review_status(folder: str | Path) -> ReviewStatus:
         CheckOff(code, CODES[code].title, reason) for code, reason in turned_off(ws).items()
     ]
     status.stages = _stages(ws)
+    if ws.context and "SR820" not in turned_off(ws):
+        found = national.differences(ws.context, national.setting_id(review), ws.root)
+        status.national = [d.says() for d in found]
     status.areas = _areas(ws)
     history = journeys(ws)
     status.visits = [v.date.isoformat() for v in ws.visits]

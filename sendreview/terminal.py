@@ -246,6 +246,11 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
         progress.caption_justify = "left"
         out.print()
         out.print(progress)
+    if status.national:
+        out.print()
+        out.print(_text("Far from the national figures (context.yaml; info SR820)", "bold"))
+        for line in status.national:
+            out.print(_text(f"  {line}"))
     if status.checks_off:
         out.print()
         out.print(_text("Checks turned off for this review (review.yaml, checks_off)", "bold"))

@@ -179,6 +179,7 @@ def _attachments_base(root: Path, html: Path | None) -> str:
 
 def prepare(root: Path, kind: str, visit: date | None, folders: list[Path]) -> Prepared:
     """Check the review and turn it into Markdown, with its title page and images."""
+    from sendreview import national
     from sendreview.api import load_review
     from sendreview.report import templating
     from sendreview.report.documents import document
@@ -197,5 +198,8 @@ def prepare(root: Path, kind: str, visit: date | None, folders: list[Path]) -> P
         page=doc.page,
         warnings=tuple(d for d in ws.diagnostics if not d.is_error),
         images=images,
-        inputs=(ws.framework_path.resolve(),) if ws.framework_path else (),
+        # files outside the review that the report shows: a changed one makes a new report
+        inputs=tuple(
+            p.resolve() for p in (ws.framework_path, national.find_file(ws.root)) if p is not None
+        ),
     )

@@ -16,6 +16,7 @@ from sendreview.models.common import Finding, Statement
 from sendreview.models.evidence import EvidenceItem
 from sendreview.models.findings import Recommendation
 from sendreview.models.framework import Framework, Vocabulary
+from sendreview.national import setting_id
 from sendreview.report.context_view import ContextView, Row, context_view
 from sendreview.report.markdown import lists_after_text
 from sendreview.words import date_span, long_date, person, short_date, term
@@ -260,7 +261,7 @@ def build(ws: Workspace) -> ReportView:
         recommended_by=[term("recommenders", c) for c in review.recommended_by],
         reasons=[term("reasons", c) for c in review.reasons],
         focus=lists_after_text(review.focus or ""),
-        context=context_view(ctx, fw),
+        context=context_view(ctx, fw, setting_id(review), ws.root),
         summary=lists_after_text(findings.summary or ""),
         areas=areas,
         recommendations=recommendations,

@@ -33,6 +33,7 @@ def check_workspace(ws: Workspace) -> list[Diagnostic]:
         checks_off,
         completeness,
         consistency,
+        figures,
         refs,
         text,
         visits,
@@ -40,7 +41,16 @@ def check_workspace(ws: Workspace) -> list[Diagnostic]:
 
     out = list(ws.diagnostics)
     if ws.parts.get("review") is not None:
-        for layer in (refs, text, attachments, consistency, completeness, visits, checks_off):
+        for layer in (
+            refs,
+            text,
+            attachments,
+            consistency,
+            completeness,
+            visits,
+            figures,
+            checks_off,
+        ):
             out.extend(layer.check(ws))
         out = checks_off.without(out, ws)
     return sorted(out, key=Diagnostic.sort_key)
