@@ -151,6 +151,10 @@ frameworks_app = typer.Typer(
 followup_app = typer.Typer(cls=_Group, help="Follow-up visits.", no_args_is_help=True)
 app.add_typer(frameworks_app, name="frameworks")
 app.add_typer(followup_app, name="followup")
+stats_app = typer.Typer(
+    cls=_Group, help="National figures to set a school beside.", no_args_is_help=True
+)
+app.add_typer(stats_app, name="stats")
 
 
 # The choices the commands offer. The library's own lists are the truth
@@ -497,6 +501,42 @@ def followup_new(
         f"{result.open} open recommendation{'s' if result.open != 1 else ''} carried "
         f"over, {result.complete} already complete."
     )
+
+
+@stats_app.command("import", cls=_Command)
+def stats_import(
+    csv_file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE.csv",
+            help="The DfE's 'SEN provision by school type' data set, as downloaded.",
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="Where to write the figures: a folder that holds your reviews, or one "
+            "review's folder (sendreview looks in a review's folder and every folder above).",
+        ),
+    ] = Path("national-figures.yaml"),
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a national-figures.yaml already there.")
+    ] = False,
+) -> None:
+    """Read a newer release of the DfE's national figures into national-figures.yaml."""
+    from sendreview import terminal
+    from sendreview.national import FILE_NAME
+    from sendreview.stats_import import import_csv
+
+    target = output / FILE_NAME if output.is_dir() else output
+    done = import_csv(csv_file, target, force=force)
+    terminal.say(f"created  {done.path}")
+    terminal.say(f"Academic year {done.release}: {', '.join(done.phases)}")
+    if done.left_out:
+        terminal.say(f"left out (no place for them in the figures): {', '.join(done.left_out)}")
 
 
 def main(argv: list[str] | None = None) -> int:

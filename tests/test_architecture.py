@@ -20,11 +20,12 @@ LAYERS: list[tuple[str, ...]] = [
     ("modelcheck",),
     ("frameworks",),
     ("words",),
+    ("national",),
     ("workspace",),
     ("progress",),
     ("validation",),
     ("api",),
-    ("status", "schemas", "scaffold", "report"),
+    ("status", "schemas", "scaffold", "report", "stats_import"),
     ("terminal",),
     ("cli", "__main__", "__init__"),
 ]
