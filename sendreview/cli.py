@@ -449,6 +449,15 @@ def report(
             help="Replace report files even if they were edited or not written by sendreview.",
         ),
     ] = False,
+    comparison: Annotated[
+        bool | None,
+        typer.Option(
+            "--comparison/--no-comparison",
+            show_default=False,
+            help="With a review report: the section comparing the school's self-evaluation "
+            "with the findings (default: in final reports only).",
+        ),
+    ] = None,
 ) -> None:
     """Render a review into the documents schools receive."""
     from sendreview import terminal
@@ -463,6 +472,7 @@ def report(
         reference_doc=reference_doc,
         force=force,
         visit=_date(visit, "--visit"),
+        comparison=comparison,
     )
     if result.warnings:
         terminal.print_diagnostics(result.warnings, stderr=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sendreview import frameworks, national
+from sendreview.comparison import AreaComparison, compare
 from sendreview.diagnostics import count
 from sendreview.diagnostics.codes import CODES
 from sendreview.diagnostics.formatters import plural
@@ -66,6 +67,8 @@ class ReviewStatus:
     checks_off: list[CheckOff] = field(default_factory=list)
     # the school's figures far from the national ones (SR820), in words
     national: list[str] = field(default_factory=list)
+    # per area, the school's self-evaluation beside the reviewer's findings
+    comparison: list[AreaComparison] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -88,6 +91,7 @@ def review_status(folder: str | Path) -> ReviewStatus:
         CheckOff(code, CODES[code].title, reason) for code, reason in turned_off(ws).items()
     ]
     status.stages = _stages(ws)
+    status.comparison = compare(ws)
     if ws.context and "SR820" not in turned_off(ws):
         found = national.differences(ws.context, national.setting_id(review), ws.root)
         status.national = [d.says() for d in found]

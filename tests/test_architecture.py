@@ -22,7 +22,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("words",),
     ("national",),
     ("workspace",),
-    ("progress",),
+    ("progress", "comparison"),
     ("validation",),
     ("api",),
     ("status", "schemas", "scaffold", "report", "stats_import"),

@@ -110,6 +110,7 @@ def render_report(
     reference_doc: Path | None = None,
     force: bool = False,
     visit: date | None = None,
+    comparison: bool | None = None,
 ) -> Rendered:
     from sendreview.api import require_review
     from sendreview.paths import display_root
@@ -124,11 +125,11 @@ def render_report(
     formats = parse_formats(formats)
     root = require_review(folder)
     folders = templating.search_path(root, templates)
-    wanted = cache.key(root, folders, kind, visit, display_root(root))
+    wanted = cache.key(root, folders, kind, visit, display_root(root), f"comparison={comparison}")
     prepared = cache.load(root, kind, visit, wanted)
     fresh = prepared is None
     if prepared is None:
-        prepared = prepare(root, kind, visit, folders)
+        prepared = prepare(root, kind, visit, folders, comparison)
     page = prepared.page
     targets = outputs.plan(root, f"{outputs.slug(page.school)}-{page.stem}", formats, output)
     outputs.check(list(targets.values()), force)
@@ -177,8 +178,17 @@ def _attachments_base(root: Path, html: Path | None) -> str:
     return quote(Path(relative).as_posix().rstrip("/") + "/")
 
 
-def prepare(root: Path, kind: str, visit: date | None, folders: list[Path]) -> Prepared:
-    """Check the review and turn it into Markdown, with its title page and images."""
+def prepare(
+    root: Path,
+    kind: str,
+    visit: date | None,
+    folders: list[Path],
+    comparison: bool | None = None,
+) -> Prepared:
+    """Check the review and turn it into Markdown, with its title page and images.
+
+    ``comparison``: whether a review report has the section comparing the school's
+    self-evaluation with the findings (None: only when the report is final)."""
     from sendreview import national
     from sendreview.api import load_review
     from sendreview.report import templating
@@ -186,7 +196,7 @@ def prepare(root: Path, kind: str, visit: date | None, folders: list[Path]) -> P
 
     ws = load_review(root)
     with scratch.folder() as tmp:
-        doc = document(ws, kind, visit, tmp)
+        doc = document(ws, kind, visit, tmp, comparison)
         text = templating.render(f"{kind}.md.j2", folders, v=doc.view)
         images = (
             tuple((p.name, p.read_bytes()) for p in sorted(doc.resources.iterdir()))

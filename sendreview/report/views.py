@@ -17,6 +17,7 @@ from sendreview.models.evidence import EvidenceItem
 from sendreview.models.findings import Recommendation
 from sendreview.models.framework import Framework, Vocabulary
 from sendreview.national import setting_id
+from sendreview.report.comparison_view import ComparisonView
 from sendreview.report.context_view import ContextView, Row, context_view
 from sendreview.report.markdown import lists_after_text
 from sendreview.words import date_span, long_date, person, short_date, term
@@ -152,6 +153,8 @@ class ReportView:
     school_context: str = ""  # the school's own account, in its self-evaluation
     sign_off: list[Row] = field(default_factory=list)  # name, role, organisation
     sent: str = ""  # the date the report was sent to the school
+    # the school's self-evaluation beside the findings (review reports; None: not shown)
+    comparison: ComparisonView | None = None
 
 
 def _evidence_index(items: list[EvidenceItem]) -> dict[str, EvidenceRef]:
