@@ -26,7 +26,7 @@ STRENGTH, DEVELOP = "strength", "area for development"
 
 
 class Wording(Model):
-    threshold: float = 65
+    threshold: float = 61
 
 
 class Settings(Model):
