@@ -53,7 +53,7 @@ bench: $(VENV)/.test
 fuzz: $(VENV)/.test
 	SENDREVIEW_FUZZ=long $(BIN)/pytest tests/fuzz
 
-# kill -9 at random moments of init, followup new and report, 100 trials each (about
+# kill -9 at random moments of init, followup new, report and renumber, 100 trials each (about
 # 3 minutes); `make test` runs 15 of each. SENDREVIEW_CRASH_SEED changes the moments.
 crash: $(VENV)/.test
 	SENDREVIEW_CRASH_TRIALS=100 $(BIN)/pytest tests/test_crash_safety.py -q -s -k kill_9

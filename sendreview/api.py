@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,11 +13,16 @@ if TYPE_CHECKING:  # kept light: `report` asks require_review() before anything 
     from sendreview.workspace import Workspace
 
 
-def validate(*paths: str | Path, strict: bool = False) -> list[Diagnostic]:
-    """Diagnostics for one or more workspaces (or folders holding many), sorted by place."""
+def validate(
+    *paths: str | Path, strict: bool = False, today: date | None = None
+) -> list[Diagnostic]:
+    """Diagnostics for one or more workspaces (or folders holding many), sorted by place.
+
+    ``today``: the day overdue recommendations are judged on as well as at each
+    follow-up visit (None: at the visits only; this never reads the clock)."""
     from sendreview.validation.run import validate as run
 
-    return run(paths or (".",), strict=strict).diagnostics
+    return run(paths or (".",), strict=strict, today=today).diagnostics
 
 
 def require_review(path: str | Path) -> Path:
@@ -30,7 +36,9 @@ def require_review(path: str | Path) -> Path:
     return root
 
 
-def load_review(path: str | Path, *, allow_errors: bool = False) -> Workspace:
+def load_review(
+    path: str | Path, *, allow_errors: bool = False, today: date | None = None
+) -> Workspace:
     """Load one workspace and check it; raises ``InvalidReview`` if it has errors.
 
     The returned workspace has its models (``.review``, ``.findings``, ``.visits``…),
@@ -41,7 +49,7 @@ def load_review(path: str | Path, *, allow_errors: bool = False) -> Workspace:
 
     root = require_review(path)
     ws = load(root)
-    ws.diagnostics = check_workspace(ws)
+    ws.diagnostics = check_workspace(ws, today)
     if not allow_errors and any(d.is_error for d in ws.diagnostics):
         raise InvalidReview(list(ws.diagnostics))
     return ws

@@ -83,6 +83,8 @@ class _Argument(TyperArgument):
         return None
 
     def _usage_display_name(self) -> str:
+        if self.display_name_raw.startswith("["):  # spells out its parts: [DIR] [OLD] [NEW]
+            return self.display_name_raw
         name = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
         return f"{name}..." if self.nargs != 1 else name
 
@@ -149,12 +151,16 @@ frameworks_app = typer.Typer(
     cls=_Group, help="The frameworks reviews are written against.", no_args_is_help=True
 )
 followup_app = typer.Typer(cls=_Group, help="Follow-up visits.", no_args_is_help=True)
+import_app = typer.Typer(
+    cls=_Group, help="Read what a school sent back into the review.", no_args_is_help=True
+)
 app.add_typer(frameworks_app, name="frameworks")
 app.add_typer(followup_app, name="followup")
 stats_app = typer.Typer(
     cls=_Group, help="National figures to set a school beside.", no_args_is_help=True
 )
 app.add_typer(stats_app, name="stats")
+app.add_typer(import_app, name="import")
 
 
 # The choices the commands offer. The library's own lists are the truth
@@ -183,6 +189,12 @@ class ReportKind(StrEnum):
     review = "review"
     self_evaluation = "self-evaluation"
     follow_up = "follow-up"
+
+
+class RenumberWhat(StrEnum):
+    both = "both"
+    recommendations = "recommendations"
+    evidence = "evidence"
 
 
 OutputOption = Annotated[
@@ -310,6 +322,26 @@ def _date(value: str | None, flag: str) -> date | None:
         ) from None
 
 
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar="DATE",
+        envvar="SENDREVIEW_TODAY",
+        show_default=False,
+        help="Judge overdue recommendations as at this date, YYYY-MM-DD, as well as at "
+        "each follow-up visit (default: today's date).",
+    ),
+]
+
+
+def _today(value: str | None) -> date:
+    """The day overdue is judged on: the one place the command line reads the clock."""
+    from datetime import date
+
+    return _date(value, "--today") or date.today()
+
+
 @app.command(cls=_Command)
 def validate(
     paths: Annotated[
@@ -332,13 +364,14 @@ def validate(
         ),
     ] = None,
     fmt: OutputOption = Output.text,
+    today: TodayOption = None,
 ) -> None:
     """Check reviews: YAML, fields, framework ids, references, figures and what is missing."""
     from sendreview.terminal import print_diagnostics
     from sendreview.validation.run import default_jobs
     from sendreview.validation.run import validate as run
 
-    result = run(paths or [Path()], strict=strict, jobs=jobs or default_jobs())
+    result = run(paths or [Path()], strict=strict, jobs=jobs or default_jobs(), today=_today(today))
     text = fmt is Output.text
     print_diagnostics(result.diagnostics, fmt.value, reviews=result.reviews if text else None)
     if result.errors:
@@ -481,12 +514,79 @@ def report(
 
 
 @app.command(cls=_Command)
-def status(folder: Folder = Path(), fmt: ListingOption = Listing.text) -> None:
+def status(
+    folder: Folder = Path(), fmt: ListingOption = Listing.text, today: TodayOption = None
+) -> None:
     """What is done and what is missing in a review, at a glance."""
     from sendreview.status import review_status
     from sendreview.terminal import print_status
 
-    print_status(review_status(folder), fmt.value)
+    print_status(review_status(folder, today=_today(today)), fmt.value)
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    json = "json"
+    md = "md"
+    docx = "docx"
+    html = "html"
+
+
+@app.command(cls=_Command)
+def diff(
+    versions: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[DIR] [OLD] [NEW]",
+            show_default=False,
+            help="The review's folder (default: this folder), then two versions: git "
+            "revisions (a commit, branch or tag, HEAD~1…) or folders holding the review. "
+            "Default: the last commit (HEAD) and the folder as it is now. Two review "
+            "folders alone are compared with each other; inside the review, the versions "
+            "alone will do (sendreview diff HEAD~1).",
+        ),
+    ] = None,
+    fmt: Annotated[
+        DiffFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text for people, json for scripts; md, docx or html write a document "
+            "to send the school.",
+        ),
+    ] = DiffFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="With md, docx or html: a folder, or a file name. Default: the review's "
+            "build/ folder.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Replace a document even if it was edited or not written by sendreview."
+        ),
+    ] = False,
+) -> None:
+    """What changed in a review between two versions: entries added, removed and reworded."""
+    from sendreview import terminal
+    from sendreview.diff import diff as compare
+    from sendreview.diff import versions as parse
+    from sendreview.diff.render import print_json, print_text, render_report
+
+    comparison = compare(versions or [])
+    if fmt is DiffFormat.text:
+        print_text(comparison)
+    elif fmt is DiffFormat.json:
+        print_json(comparison)
+    else:
+        root = parse(versions or [])[0]
+        for path in render_report(comparison, root, [fmt.value], output, force):
+            terminal.say(f"wrote {path}")
 
 
 @followup_app.command("new", cls=_Command)
@@ -511,6 +611,103 @@ def followup_new(
         f"{result.open} open recommendation{'s' if result.open != 1 else ''} carried "
         f"over, {result.complete} already complete."
     )
+
+
+@app.command(cls=_Command)
+def renumber(
+    folder: Folder = Path(),
+    what: Annotated[
+        RenumberWhat,
+        typer.Option("--what", help="Which ids to renumber: recommendations, evidence, or both."),
+    ] = RenumberWhat.both,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run", help="Show the new numbers and what would change; write nothing."
+        ),
+    ] = False,
+) -> None:
+    """Number recommendations R1, R2… and evidence E1, E2… in order, and rewrite every
+    reference to them in every file of the review.
+
+    Only the ids change: comments (even ones that name ids), layout and every other
+    character stay as they were. Ids named in Markdown text ("see R4") are renamed too,
+    and listed. The review must have no errors first.
+    """
+    from sendreview.renumber import renumber as run
+    from sendreview.terminal import print_renumbering
+
+    print_renumbering(run(folder, what.value, dry_run=dry_run))
+
+
+class FormFormat(StrEnum):
+    docx = "docx"
+    odt = "odt"
+
+
+@app.command(cls=_Command)
+def form(
+    folder: Folder = Path(),
+    fmt: Annotated[
+        FormFormat,
+        typer.Option("--format", "-f", help="docx (Word; LibreOffice opens it too) or odt."),
+    ] = FormFormat.docx,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="A file name or a folder for the form. Default: the review's build/ folder.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a form file that is already there.")
+    ] = False,
+) -> None:
+    """Write the self-evaluation form for the school to fill in, in Word.
+
+    Answers already in self-evaluation.yaml are in it; read the completed form back with
+    'sendreview import self-evaluation'."""
+    from sendreview import terminal
+    from sendreview.selfeval_form import write_form
+
+    terminal.say(f"wrote {write_form(folder, fmt.value, output, force)}")
+
+
+@import_app.command("self-evaluation", cls=_Command)
+def import_self_evaluation(
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="The completed form (.docx or .odt).")
+    ],
+    folder: Folder = Path(),
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change, area by area; write nothing.")
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace answers already in self-evaluation.yaml."),
+    ] = False,
+) -> None:
+    """Read a completed self-evaluation form into self-evaluation.yaml."""
+    from sendreview import terminal
+    from sendreview.selfeval_form.importing import import_form
+
+    result = import_form(file, folder, dry_run=dry_run, force=force)
+    for note in result.notes:
+        terminal.say(f"note: {note}", stderr=True)
+    if dry_run:
+        for line in result.diff():
+            terminal.say(line)
+    if not result.changes:
+        terminal.say(f"nothing to change: {result.path} already holds the form's answers")
+    elif result.written:
+        terminal.say(
+            f"updated {result.path}: {len(result.changes)} answer(s) changed, "
+            f"{result.unchanged} the same"
+        )
+    else:
+        terminal.say(f"{len(result.changes)} answer(s) would change (--dry-run: nothing written)")
 
 
 @stats_app.command("import", cls=_Command)

@@ -4,6 +4,7 @@ recommendation's journey across the follow-up visits."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,12 @@ class RecommendationStatus:
     recorded: list[bool]
     changes: list[str | None]
     current: str | None
+    owner: str = ""
+    due: str | None = None  # YYYY-MM-DD
+    origin: str = ""  # "" for the review's own; "added at follow-up visit 2 (…)"
+    added_at_visit: int | None = None  # the follow-up visit that added it (1, 2…)
+    overdue_since: str | None = None  # the due date (YYYY-MM-DD) of one now overdue
+    overdue_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -74,10 +81,12 @@ class ReviewStatus:
         return asdict(self)
 
 
-def review_status(folder: str | Path) -> ReviewStatus:
+def review_status(folder: str | Path, today: date | None = None) -> ReviewStatus:
+    """``today``: overdue is judged at the last visit, and at ``today`` when it is later
+    (None: at the last visit only; this never reads the clock)."""
     from sendreview.api import load_review
 
-    ws = load_review(folder, allow_errors=True)
+    ws = load_review(folder, allow_errors=True, today=today)
     errors, warnings = count(ws.diagnostics)
     review = ws.review
     status = ReviewStatus(
@@ -98,17 +107,25 @@ def review_status(folder: str | Path) -> ReviewStatus:
     status.areas = _areas(ws)
     history = journeys(ws)
     status.visits = [v.date.isoformat() for v in ws.visits]
-    status.recommendations = [
-        RecommendationStatus(
-            j.id,
-            j.area,
-            [s.status for s in j.steps],
-            [s.recorded for s in j.steps],
-            [s.change for s in j.steps],
-            j.current,
+    status.recommendations = []
+    for j in history:
+        overdue = j.judged(today)
+        status.recommendations.append(
+            RecommendationStatus(
+                j.id,
+                j.area,
+                [s.status for s in j.steps],
+                [s.recorded for s in j.steps],
+                [s.change for s in j.steps],
+                j.current,
+                owner=j.owner,
+                due=j.due_on.isoformat() if j.due_on else None,
+                origin=str(j.origin or ""),
+                added_at_visit=j.origin.number if j.origin else None,
+                overdue_since=j.due_on.isoformat() if overdue and j.due_on else None,
+                overdue_days=overdue[1] if overdue else None,
+            )
         )
-        for j in history
-    ]
     return status
 
 

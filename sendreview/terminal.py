@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from sendreview.models.framework import Framework
-    from sendreview.status import ReviewStatus
+    from sendreview.renumber import Renumbering
+    from sendreview.status import RecommendationStatus, ReviewStatus
 
 
 def console(stderr: bool = False) -> Console:
@@ -167,6 +168,15 @@ def print_framework(framework: Framework, fmt: str) -> None:
             out.print(_text(f"      {theme.text}"))
 
 
+def _overdue(rec: RecommendationStatus) -> Text:
+    """Overdue in words: it must read without colour."""
+    from rich.text import Text
+
+    if rec.overdue_days is None:
+        return Text()
+    return Text(f"OVERDUE {plural(rec.overdue_days, 'day')}", "bold red")
+
+
 _CHANGE = {"improved": ("↑", "green"), "slipped": ("↓", "red"), "unchanged": ("=", "dim")}
 
 
@@ -234,6 +244,8 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
         for visit in status.visits:
             progress.add_column(_text(visit))
         progress.add_column("Last change")
+        progress.add_column("Due", no_wrap=True)
+        progress.add_column("")
         for rec in status.recommendations:
             cells = []
             for value, recorded in zip(rec.statuses, rec.recorded, strict=True):
@@ -241,8 +253,17 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
                 cells.append(_text(label, colour if recorded else f"{colour} dim"))
             last = next((c for c in reversed(rec.changes) if c in _CHANGE), None)
             arrow, colour = _CHANGE.get(last or "", ("", ""))
-            progress.add_row(_text(rec.id), *cells, Text(f"{arrow} {last or ''}".strip(), colour))
-        progress.caption = "Dimmed: complete at an earlier visit, not assessed again."
+            progress.add_row(
+                _text(rec.id),
+                *cells,
+                Text(f"{arrow} {last or ''}".strip(), colour),
+                _text(rec.due or ""),
+                _overdue(rec),
+            )
+        added = [f"{rec.id} {rec.origin}." for rec in status.recommendations if rec.origin]
+        progress.caption = " ".join(
+            ["Dimmed: complete at an earlier visit, not assessed again.", *added]
+        )
         progress.caption_justify = "left"
         out.print()
         out.print(progress)
@@ -270,3 +291,67 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
         out.print(_text("Checks turned off for this review (review.yaml, checks_off)", "bold"))
         for off in status.checks_off:
             out.print(_text(f"  {off.code} {off.check}: {off.reason}"))
+
+
+_KIND_TITLES = {
+    "recommendation": ("Recommendations", "recommendation"),
+    "evidence": ("Evidence", "evidence item"),
+}
+
+
+def print_renumbering(result: Renumbering) -> None:
+    """Old → new, the files changed, and the ids found in Markdown text, for a person."""
+    if result.nothing_to_do:
+        kinds = " and ".join(result.counts)
+        say(f"Nothing to do: the {kinds} ids of {result.review} are already in order.")
+        return
+    if result.resumed:
+        say(
+            f"A renumbering of {result.review} was stopped part-way; "
+            + ("it would be finished now:" if result.dry_run else "it is finished now:")
+        )
+    width = max(len(m.old) for m in result.moves)
+    for kind, (title, _) in _KIND_TITLES.items():
+        moves = [m for m in result.moves if m.kind == kind]
+        if not moves:
+            continue
+        of = f" of {result.counts[kind]}" if kind in result.counts else ""
+        say(f"{title}: {len(moves)}{of} renumbered")
+        for m in moves:
+            where = f"   (defined at {m.where})" if m.where else ""
+            say(f"  {m.old.ljust(width)} → {m.new.ljust(width)}{where}")
+    if not result.files:
+        say("Every file had already been written.")
+        return
+    name_width = max(len(f.path) for f in result.files)
+    say("Files " + ("that would change:" if result.dry_run else "changed:"))
+    for f in result.files:
+        counts = ", ".join(
+            part
+            for part in (
+                plural(f.ids, "id") if f.ids else "",
+                f"{f.words} in text" if f.words else "",
+            )
+            if part
+        )
+        say(f"  {f.path.ljust(name_width)}  {counts}".rstrip())
+    if result.in_text:
+        say("Also in text (ids named in Markdown, renamed too; check they still read right):")
+        where_width = max(len(t.where) for t in result.in_text)
+        for t in result.in_text:
+            change = f"{t.old.ljust(width)} → {t.new.ljust(width)}"
+            say(f"  {t.where.ljust(where_width)}  {change}  '{t.excerpt}'")
+    if result.dry_run:
+        say("Nothing was written (--dry-run). Comments that name ids are never changed.")
+    elif result.resumed:
+        say(f"Renumbering finished: {plural(len(result.files), 'file')} written.")
+    else:
+        done = [
+            plural(len([m for m in result.moves if m.kind == kind]), noun)
+            for kind, (_, noun) in _KIND_TITLES.items()
+            if any(m.kind == kind for m in result.moves)
+        ]
+        say(
+            f"Renumbered {' and '.join(done)} in {plural(len(result.files), 'file')}. "
+            "Comments that name ids were left as they were."
+        )

@@ -25,6 +25,15 @@ BROOKFIELD = EXAMPLES / "brookfield-school"
 
 Invoke = Callable[..., Result]
 
+# The day overdue recommendations are judged on by the command line in tests (and in
+# any sendreview a test starts): a fixed one, so that no test reads the clock.
+TODAY = "2026-11-30"
+
+
+@pytest.fixture(autouse=True)
+def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SENDREVIEW_TODAY", TODAY)
+
 
 @pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch) -> Invoke:

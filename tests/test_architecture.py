@@ -25,8 +25,9 @@ LAYERS: list[tuple[str, ...]] = [
     ("progress", "comparison"),
     ("validation",),
     ("api",),
-    ("status", "schemas", "scaffold", "report", "stats_import"),
+    ("status", "schemas", "scaffold", "report", "renumber", "selfeval_form", "stats_import"),
     ("terminal",),
+    ("diff",),
     ("cli", "__main__", "__init__"),
 ]
 

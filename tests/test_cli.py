@@ -25,17 +25,32 @@ def test_version(cli: Invoke) -> None:
     assert re.fullmatch(r"sendreview \d+\.\d+\.\d+\n", cli("--version").stdout)
 
 
+# Riverside's one intended warning: the recommendation added at its second follow-up
+# visit is overdue at its third (the example shows how an overdue action looks)
+OVERDUE_R12 = "warning SR708 R12 was due on 28 February 2027 and is in progress at the visit of "
+
+
 @pytest.mark.parametrize("example", [RIVERSIDE, BROOKFIELD])
 def test_the_examples_validate_cleanly(cli: Invoke, example: Path) -> None:
     result = cli("validate", str(example))
     assert result.exit_code == 0, result.stdout
-    assert result.stdout == ""
-    assert "0 errors, 0 warnings in 1 review" in result.stderr
+    if example == RIVERSIDE:
+        found = [line for line in result.stdout.splitlines() if " SR" in line]
+        assert len(found) == 1 and OVERDUE_R12 in found[0], result.stdout
+        assert "0 errors, 1 warning in 1 review" in result.stderr
+    else:
+        assert result.stdout == ""
+        assert "0 errors, 0 warnings in 1 review" in result.stderr
 
 
 def test_a_folder_of_many_reviews(cli: Invoke) -> None:
     result = cli("validate", str(EXAMPLES), "--strict")
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # --strict: Riverside's overdue recommendation fails it
+    assert [line for line in result.stdout.splitlines() if " SR" in line] == [
+        line.replace("warning SR708", "error SR708")
+        for line in result.stdout.splitlines()
+        if "SR708 R12" in line
+    ]
     assert "in 2 reviews" in result.stderr
 
 
@@ -117,13 +132,15 @@ def test_report_formats_as_a_list_or_repeated(cli: Invoke, riverside: Path) -> N
 
 
 def test_the_choices_offered_are_the_librarys() -> None:
-    from sendreview.cli import Output, ReportFormat, ReportKind
+    from sendreview.cli import DiffFormat, Output, ReportFormat, ReportKind
     from sendreview.diagnostics.formatters import FORMATS as DIAGNOSTIC_FORMATS
+    from sendreview.diff.render import FORMATS as DIFF_FORMATS
     from sendreview.report import FORMATS, KINDS
 
     assert tuple(ReportFormat) == FORMATS
     assert tuple(ReportKind) == KINDS
     assert tuple(Output) == DIAGNOSTIC_FORMATS
+    assert tuple(DiffFormat) == DIFF_FORMATS
 
 
 @pytest.mark.parametrize(
@@ -200,7 +217,7 @@ def test_python_api() -> None:
     from sendreview import load_review, validate
     from sendreview.errors import InvalidReview
 
-    assert validate(RIVERSIDE) == []
+    assert [(d.code, d.message[:3]) for d in validate(RIVERSIDE)] == [("SR708", "R12")]
     ws = load_review(RIVERSIDE)
     assert ws.review is not None and ws.review.school.name == "Riverside Primary School"
     assert len(ws.visits) >= 3

@@ -39,6 +39,7 @@ def test_status_shows_stages_areas_and_progress(cli: Invoke) -> None:
         "progress",
         "↓",
         "slipped",
+        "2027-03-26",
     ]
 
 

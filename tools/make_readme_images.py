@@ -1,4 +1,5 @@
-"""Page images for the README: the Annex 3 grid as Word and as the PDF show it.
+"""Page images for the README: the Annex 3 grid as Word and as the PDF show it, and the
+first page of the self-evaluation form sent to schools (examples/brookfield-school).
 
 Renders examples/riverside-primary's review, lays the Word file out with LibreOffice
 (as a school opening it would see it), and writes the first landscape page of each to
@@ -18,6 +19,7 @@ from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "riverside-primary"
+FORM_EXAMPLE = ROOT / "examples" / "brookfield-school"
 OUT = ROOT / "docs" / "images"
 DPI = "70"
 
@@ -30,14 +32,34 @@ def first_landscape_page(pdf: Path) -> int:
     raise SystemExit(f"{pdf.name} has no landscape page: is the Annex 3 grid still landscape?")
 
 
-def page_image(pdf: Path, target: Path) -> None:
-    number = str(first_landscape_page(pdf))
+def page_image(pdf: Path, target: Path, number: str | None = None) -> None:
+    number = number or str(first_landscape_page(pdf))
     stem = target.with_suffix("")
     subprocess.run(
         ["pdftoppm", "-r", DPI, "-f", number, "-l", number, "-png", "-singlefile", pdf, stem],
         check=True,
     )
     print(f"wrote {target.relative_to(ROOT)} (page {number} of {pdf.name})")
+
+
+def to_pdf(document: Path, work: Path, folder: str) -> Path:
+    """``document`` laid out by LibreOffice, as a school opening it would see it."""
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{work / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            work / folder,
+            document,
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return work / folder / document.with_suffix(".pdf").name
 
 
 def main() -> None:
@@ -54,23 +76,13 @@ def main() -> None:
             stdout=subprocess.DEVNULL,
         )
         docx = next(work.glob("*.docx"))
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{work / 'profile'}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                work / "word",
-                docx,
-            ],
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        page_image(work / "word" / docx.with_suffix(".pdf").name, OUT / "annex-3-word.png")
+        page_image(to_pdf(docx, work, "word"), OUT / "annex-3-word.png")
         page_image(docx.with_suffix(".pdf"), OUT / "annex-3-pdf.png")
+        form = work / "form" / "self-evaluation-form.docx"
+        subprocess.run(
+            [sendreview, "form", FORM_EXAMPLE, "-o", form], check=True, stdout=subprocess.DEVNULL
+        )
+        page_image(to_pdf(form, work, "form-pdf"), OUT / "self-evaluation-form.png", "1")
 
 
 if __name__ == "__main__":

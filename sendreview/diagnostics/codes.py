@@ -225,7 +225,9 @@ _CODES = [
         "SR401",
         E,
         "id used twice",
-        "Give the second one the next unused number.",
+        "Give the second one the next unused number. Evidence and recommendation ids are "
+        "unique across the review folder: a follow-up visit's carry on from the review's "
+        "(E24 after E23, R12 after R11).",
     ),
     Code(
         "SR403",
@@ -253,6 +255,14 @@ _CODES = [
         E,
         "attachment is not a plain file",
         "Name a plain file (not a folder, named pipe, device or socket) inside the review folder.",
+    ),
+    Code(
+        "SR407",
+        W,
+        "evidence cited before it was gathered",
+        "Evidence logged at a follow-up visit can be cited from that visit on: by its "
+        "progress notes and the recommendations it adds, and by later visits. Cite it "
+        "there, or correct the id.",
     ),
     # Figures and dates (SR5xx)
     Code(
@@ -377,6 +387,41 @@ _CODES = [
         E,
         "two follow-up visits on the same date",
         "Keep one file per visit date.",
+    ),
+    Code(
+        "SR706",
+        W,
+        "follow-up visit with no summary and no notes",
+        "Write `summary:` and a `note:` on the progress you looked at.",
+    ),
+    Code(
+        "SR707",
+        W,
+        "follow-up not on the date the visit before it planned",
+        "Change the earlier visit's `next_visit:` to this visit's date (a visit put in "
+        "between two others, or moved), or correct this visit's date.",
+    ),
+    Code(
+        "SR708",
+        W,
+        "recommendation overdue",
+        "Judged at the last follow-up visit, and at today when today is later (`--today "
+        "YYYY-MM-DD` to judge another day). Agree a new `due:` date with the school, or "
+        "record the progress that completes it.",
+    ),
+    Code(
+        "SR709",
+        E,
+        "progress before the visit that added the recommendation",
+        "A recommendation added at a follow-up visit has progress from that visit on: take "
+        "it out of earlier visits, or correct the id.",
+    ),
+    Code(
+        "SR710",
+        W,
+        "draft report already sent",
+        "Write `status: final` once the report is agreed and sent, or take out "
+        "`report_sent:` until it is.",
     ),
     # What a careful reviewer checks by hand (SR8xx)
     Code(

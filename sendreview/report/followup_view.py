@@ -8,11 +8,29 @@ from pathlib import Path
 
 from sendreview import frameworks
 from sendreview.errors import SendreviewError
-from sendreview.progress import FIRST, IMPROVED, SLIPPED, UNCHANGED, Step, journeys
+from sendreview.models.followup import FollowUp
+from sendreview.progress import (
+    FIRST,
+    IMPROVED,
+    SLIPPED,
+    UNCHANGED,
+    Step,
+    id_order,
+    journeys,
+    overdue_since,
+)
 from sendreview.report import chart
-from sendreview.report.source import Cell, FollowUpView, ProgressRow, ReportSource, TitlePage
-from sendreview.report.views import ReportView
-from sendreview.words import long_date, short_date, typographic
+from sendreview.report.source import (
+    AddedRow,
+    Cell,
+    FollowUpView,
+    PointRow,
+    ProgressRow,
+    ReportSource,
+    TitlePage,
+)
+from sendreview.report.views import ReportView, log_entries
+from sendreview.words import long_date, short_date, term, typographic
 from sendreview.workspace import Workspace
 
 SHOWN_VISITS = 4  # columns of visits that fit on an A4 page beside the recommendation
@@ -55,6 +73,7 @@ def follow_up_document(
         found = scale.get(last.status or "")
         return "Complete earlier" if found and found.complete and not last.recorded else "—"
 
+    at = len(history) - 1  # this visit, the last of the history: the report is "as at" it
     rows = [
         ProgressRow(
             j.id,
@@ -63,9 +82,15 @@ def follow_up_document(
             [cell(s.status, s.recorded) for s in j.steps[shown]],
             change(j.steps[-1]),
             j.steps[-1].note,
+            owner=j.owner,
+            due=short_date(j.due_on),
+            overdue=overdue_since(j.due_on) if j.overdue_at(at) is not None else "",
+            origin=_capital(str(j.origin)) if j.origin else "",
+            evidence=list(j.steps[-1].evidence),
         )
         for j in paths
     ]
+    previous = history[-2] if len(history) > 1 else None
     labels = [short_date(v.date) for v in history]
     tallies = chart.counts(paths, len(history))
     images = work / "images"
@@ -90,6 +115,10 @@ def follow_up_document(
             action_points_reviewer=chosen.action_points.reviewer,
             vision=chosen.vision or "",
             next_visit=long_date(chosen.next_visit),
+            previous_date=long_date(previous.date) if previous else "",
+            previous_points=_points(chosen),
+            added=_added(chosen, ws),
+            log=log_entries(chosen.evidence, ws.framework) if ws.framework else [],
         ),
         page=TitlePage(
             school=view.school,
@@ -103,3 +132,35 @@ def follow_up_document(
         ),
         resources=images,
     )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _points(visit: FollowUp) -> list[PointRow]:
+    """The last visit's action points, as this visit found them."""
+    done = {True: "Done", False: "Not done", None: "Not yet looked at"}
+    checks = visit.previous_action_points
+    return [
+        PointRow(by, c.point, done[c.done], c.note or "")
+        for by, group in (("School", checks.school), ("Reviewer", checks.reviewer))
+        for c in group
+    ]
+
+
+def _added(visit: FollowUp, ws: Workspace) -> list[AddedRow]:
+    """The recommendations agreed at this visit, in the order of their ids."""
+    headings = {a.id: a.heading for a in ws.framework.areas} if ws.framework else {}
+    return [
+        AddedRow(
+            r.id,
+            r.text,
+            headings.get(r.area, r.area),
+            r.owner or "",
+            long_date(r.due),
+            term("priorities", r.priority) if r.priority else "",
+            list(r.evidence),
+        )
+        for r in sorted(visit.recommendations, key=lambda r: id_order(r.id))
+    ]

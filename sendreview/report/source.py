@@ -8,7 +8,7 @@ one without importing the other.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +16,7 @@ from sendreview.diagnostics import Diagnostic
 
 if TYPE_CHECKING:  # the view models (and the review's models under them) load only when a
     # report is templated: a rendering reused from the cache needs none of them
-    from sendreview.report.views import ReportView
+    from sendreview.report.views import LogEntry, ReportView
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,34 @@ class ProgressRow:
     cells: list[Cell]
     change: str
     note: str
+    owner: str = ""
+    due: str = ""  # short: 28 Feb 2027
+    overdue: str = ""  # "Overdue since 28 February 2027", as at this visit
+    origin: str = ""  # "Added at follow-up visit 2 (10 February 2027)"
+    evidence: list[str] = field(default_factory=list)  # cited by this visit's note
+
+
+@dataclass(frozen=True)
+class PointRow:
+    """An action point of the last visit, looked at again at this one."""
+
+    by: str  # School, Reviewer
+    point: str
+    done: str  # Done, Not done, Not yet looked at
+    note: str
+
+
+@dataclass(frozen=True)
+class AddedRow:
+    """A recommendation agreed at this visit."""
+
+    id: str
+    text: str
+    area: str
+    owner: str
+    due: str
+    priority: str
+    evidence: list[str]
 
 
 @dataclass(frozen=True)
@@ -53,6 +81,10 @@ class FollowUpView:
     action_points_reviewer: list[str]
     vision: str
     next_visit: str
+    previous_date: str = ""
+    previous_points: list[PointRow] = field(default_factory=list)
+    added: list[AddedRow] = field(default_factory=list)
+    log: list[LogEntry] = field(default_factory=list)  # the evidence of this visit
 
 
 @dataclass(frozen=True)

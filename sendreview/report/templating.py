@@ -217,6 +217,18 @@ def _read_template(candidate: Path, folder: Path) -> tuple[str, Path, int]:
     return text, real, info.st_mtime_ns
 
 
+def _layered(folders: tuple[Path, ...]) -> Any:
+    """The folders' templates in order; sendreview's own (always last) compiled ahead of
+    time where they are unchanged (``precompiled``)."""
+    import jinja2
+
+    from sendreview.report import precompiled
+
+    *own, built_in = folders
+    shipped = precompiled.loader(built_in, _loader((built_in,)))
+    return jinja2.ChoiceLoader([_loader(tuple(own)), shipped]) if own else shipped
+
+
 @cache
 def _environment(folders: tuple[Path, ...]) -> Any:
     import jinja2
@@ -224,7 +236,7 @@ def _environment(folders: tuple[Path, ...]) -> Any:
     # A review's own templates travel with the review: they may shape the report, but the
     # sandbox stops them from reaching Python itself (files, processes, the network).
     env = environment_class()(
-        loader=_loader(folders),
+        loader=_layered(folders),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         finalize=finalize,
@@ -244,6 +256,14 @@ def _environment(folders: tuple[Path, ...]) -> Any:
     return env
 
 
+def environment_for_compiling(built_in: Path) -> Any:
+    """The environment reports render in, reading ``built_in`` from its source (what
+    ``tools/precompile_templates.py`` compiles with)."""
+    env = _environment.__wrapped__((built_in,))
+    env.loader = _loader((built_in,))
+    return env
+
+
 def _where(error: BaseException, folders: list[Path]) -> str:
     """``file:line`` of the innermost template line running when ``error`` was raised."""
     found = _frames(error, folders)
@@ -253,10 +273,12 @@ def _where(error: BaseException, folders: list[Path]) -> str:
 def _frames(error: BaseException, folders: list[Path]) -> list[tuple[str, Path]]:
     """``file:line`` and folder of each template line running when ``error`` was raised,
     outermost first."""
+    from sendreview.report.precompiled import source_of
+
     roots = [(str(f).rstrip(os.sep) + os.sep, f) for f in folders]
     found = []
     for frame, line in walk_tb(error.__traceback__):
-        name = frame.f_code.co_filename
+        name = source_of(frame.f_code.co_filename, folders[-1])
         for root, folder in roots:
             if name.startswith(root):
                 found.append((f"{name}:{line}", folder))

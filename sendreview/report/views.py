@@ -17,6 +17,7 @@ from sendreview.models.evidence import EvidenceItem
 from sendreview.models.findings import Recommendation
 from sendreview.models.framework import Framework, Vocabulary
 from sendreview.national import setting_id
+from sendreview.progress import added_recommendations, id_order
 from sendreview.report.comparison_view import ComparisonView
 from sendreview.report.context_view import ContextView, Row, context_view
 from sendreview.report.markdown import lists_after_text
@@ -70,6 +71,7 @@ class RecommendationView:
     due: str
     due_short: str
     priority: str
+    origin: str = ""  # "" for the review's own; "added at follow-up visit 2 (…)"
 
 
 @dataclass(frozen=True)
@@ -212,7 +214,8 @@ def build(ws: Workspace) -> ReportView:
         strengths = _items(got.strengths, cite, theme_text) if got else []
         for_development = _items(got.areas_for_development, cite, theme_text) if got else []
         recs = [
-            _recommendation(r, area.heading, cite) for r in (got.recommendations if got else [])
+            _recommendation(r, area.heading, cite)
+            for r in sorted(got.recommendations if got else [], key=lambda r: id_order(r.id))
         ]
         recommendations += recs
         areas.append(
@@ -231,6 +234,11 @@ def build(ws: Workspace) -> ReportView:
                 else [],
             )
         )
+    headings = {a.id: a.heading for a in fw.areas}
+    for rec, area_id, origin in added_recommendations(ws):  # the living list of them all
+        added = _recommendation(rec, headings.get(area_id, area_id), Citations(refs))
+        recommendations.append(replace(added, origin=_capital(str(origin))))
+    recommendations.sort(key=lambda r: id_order(r.id))  # always in the order of their ids
     d = review.dates
     labels = frameworks.reporting().annex_3
     stakeholders = _stakeholders(evidence.log)
@@ -280,27 +288,31 @@ def build(ws: Workspace) -> ReportView:
             for doc in evidence.documents
         ],
         stakeholders=stakeholders,
-        log=[
-            LogEntry(
-                ref=refs[item.id],
-                date=short_date(item.date),
-                method=_capital(term("methods", item.method, inline=True)),
-                title=item.title or "",
-                stakeholders=", ".join(
-                    term("stakeholders", s, inline=True) for s in item.stakeholders
-                ),
-                areas=", ".join(_area_titles(item, fw)),
-                notes=lists_after_text(item.notes or ""),
-                attachments=[_attachment(a) for a in item.attachments],
-            )
-            for item in evidence.log
-        ],
+        log=log_entries(evidence.log, fw),
         school_completed_by=[person(p) for p in sef.completed_by],
         school_date=long_date(sef.date),
         school_context=lists_after_text(sef.context or ""),
         sign_off=[Row([p.name, p.role or "", p.organisation or ""]) for p in review.reviewers],
         sent=long_date(d.report_sent),
     )
+
+
+def log_entries(items: list[EvidenceItem], fw: Framework) -> list[LogEntry]:
+    """The rows of an evidence log: the review's, or a follow-up visit's."""
+    refs = _evidence_index(items)
+    return [
+        LogEntry(
+            ref=refs[item.id],
+            date=short_date(item.date),
+            method=_capital(term("methods", item.method, inline=True)),
+            title=item.title or "",
+            stakeholders=", ".join(term("stakeholders", s, inline=True) for s in item.stakeholders),
+            areas=", ".join(_area_titles(item, fw)),
+            notes=lists_after_text(item.notes or ""),
+            attachments=[_attachment(a) for a in item.attachments],
+        )
+        for item in items
+    ]
 
 
 def _attachment(path: str) -> Attachment:

@@ -111,6 +111,7 @@ def _env() -> Any:
     )
     env.filters["scalar"] = yamlio.scalar
     env.filters["comment"] = _comment
+    env.filters["capitalize_first"] = lambda text: text[:1].upper() + text[1:]
     return env
 
 

@@ -21,7 +21,7 @@ from sendreview import frameworks, safefile, schemas, yamlio
 from sendreview.atomic import sweep
 from sendreview.errors import InvalidReview, SendreviewError
 from sendreview.models.followup import FollowUp
-from sendreview.progress import journeys
+from sendreview.progress import id_order, journeys, overdue_since
 from sendreview.scaffold.new_review import render_file, validate_scaffold
 from sendreview.words import long_date
 from sendreview.workspace import FOLLOW_UPS, Workspace
@@ -35,6 +35,15 @@ class Carried:
     due: str
     status: str
     last: str
+    origin: str = ""  # where an added recommendation came from
+    overdue: str = ""  # "overdue since …" on the new visit's date
+
+
+@dataclass(frozen=True)
+class PointToCheck:
+    """An action point of the last visit, as YAML lines for the new visit to mark."""
+
+    lines: str
 
 
 @dataclass(frozen=True)
@@ -91,7 +100,16 @@ def new_follow_up(folder: str | Path, on: date | None = None) -> NewFollowUp:
             if journey.last_seen
             else "new at the review"
         )
-        carried = Carried(journey.id, journey.area, journey.text, journey.due, status.id, last)
+        carried = Carried(
+            journey.id,
+            journey.area,
+            journey.text,
+            journey.due,
+            status.id,
+            last,
+            str(journey.origin or ""),
+            overdue_since(journey.due_on) if journey.overdue(on, status.id) else "",
+        )
         (complete if status.complete else open_recs).append(carried)
     text = render_file(
         "follow-up.yaml.j2",
@@ -103,6 +121,12 @@ def new_follow_up(folder: str | Path, on: date | None = None) -> NewFollowUp:
         statuses=[s.id for s in scale.statuses],
         open=open_recs,
         complete=complete,
+        previous=long_date(earlier[-1].date) if earlier else "",
+        school_points=_points(earlier[-1].action_points.school if earlier else []),
+        reviewer_points=_points(earlier[-1].action_points.reviewer if earlier else []),
+        next_evidence=_next_id(ws, "E"),
+        next_recommendation=_next_id(ws, "R"),
+        areas=[a.id for a in ws.framework.areas] if ws.framework else [],
     )
     validate_scaffold(text, path.name, FollowUp)
     shown = ws.path(f"{FOLLOW_UPS}/{path.name}")
@@ -117,6 +141,37 @@ def new_follow_up(folder: str | Path, on: date | None = None) -> NewFollowUp:
             raise _exists(shown) from e
     noted = "\n".join(n for n in notes if n) or None
     return NewFollowUp(shown, len(open_recs), len(complete), noted)
+
+
+def _next_id(ws: Workspace, letter: str) -> str:
+    """The next free evidence (``E``) or recommendation (``R``) id: a visit's ids carry
+    on from the review's and every other visit's, so that each is unique in the review."""
+    used: list[str] = []
+    if letter == "E":
+        used += [item.id for item in ws.evidence.log] if ws.evidence else []
+        used += [item.id for visit in ws.visits for item in visit.evidence]
+    else:
+        findings = ws.findings
+        used += (
+            [r.id for a in findings.areas.values() for r in a.recommendations] if findings else []
+        )
+        used += [r.id for visit in ws.visits for r in visit.recommendations]
+    return f"{letter}{max((id_order(x) for x in used), default=0) + 1}"
+
+
+def _points(points: list[str]) -> list[PointToCheck]:
+    """Each action point as ``point``, ``done`` and ``note`` to fill in; a point of
+    several lines is written as a block, so that it reads back as written."""
+    out = []
+    for point in points:
+        text = point.strip()
+        if "\n" in text:
+            body = "\n".join(f"        {line}".rstrip() for line in text.split("\n"))
+            first = f"    - point: |-\n{body}"
+        else:
+            first = f"    - point: {yamlio.scalar(text)}"
+        out.append(PointToCheck(f"{first}\n      done:\n      note:"))
+    return out
 
 
 def _exists(shown: str) -> SendreviewError:

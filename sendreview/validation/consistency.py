@@ -37,6 +37,16 @@ def _review_dates(ws: Workspace) -> list[Diagnostic]:
                     "dates run: commissioned, visit days, report sent",
                 )
             )
+    if review.status == "draft" and d.report_sent:
+        out.append(
+            part.doc.diagnostic(
+                ("status",),
+                "SR710",
+                f"the report is still a draft, but was sent on {d.report_sent}",
+                "once the report is agreed and sent, write 'status: final'; if only a draft "
+                "was sent for comment, take out 'report_sent:' until the final one is sent",
+            )
+        )
     if d.report_due and visit and d.report_due < visit[-1]:
         out.append(
             part.doc.diagnostic(
@@ -67,15 +77,21 @@ def _evidence_dates(ws: Workspace) -> list[Diagnostic]:
     if review is None:
         return out
     start, end = review.dates.commissioned, review.dates.report_sent
+    visits = {visit.date: part.doc.display for part, visit in ws.visit_files}
     for i, item in enumerate(evidence.log):
         if (start and item.date < start) or (end and item.date > end):
+            at_visit = visits.get(item.date)
             out.append(
                 part.doc.diagnostic(
                     ("log", i, "date"),
                     "SR504",
                     f"{item.id} is dated {item.date}, outside the review "
                     f"({start or '…'} to {end or '…'})",
-                    "check the date; evidence from follow-up visits belongs in the follow-up file",
+                    f"it is from the follow-up visit of that day: move it to the 'evidence:' "
+                    f"list of {at_visit}, keeping its id"
+                    if at_visit
+                    else "check the date; evidence from a follow-up visit belongs in the "
+                    "'evidence:' list of that visit's file",
                 )
             )
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sendreview import frameworks
@@ -12,6 +13,7 @@ from sendreview.diagnostics import Diagnostic
 from sendreview.modelcheck import did_you_mean
 from sendreview.models.common import EVIDENCE_ID, RECOMMENDATION_ID, Ref
 from sendreview.models.walk import Loc
+from sendreview.words import long_date
 from sendreview.workspace import Part, Workspace
 
 
@@ -47,15 +49,7 @@ def check(ws: Workspace) -> list[Diagnostic]:
         if m.ref.defines:
             first = defined[m.ref.kind].setdefault(m.value, m)
             if first is not m:
-                line = first.part.doc.position(first.loc)
-                out.append(
-                    m.diagnostic(
-                        "SR401",
-                        f"{m.ref.kind} id '{m.value}' is used twice",
-                        f"it is already used at line {line[0] if line else '?'}; give this one "
-                        "the next unused number",
-                    )
-                )
+                out.append(_twice(m, first))
     evidence_known = isinstance(ws.parts.get("evidence") and ws.parts["evidence"].raw, dict)
     recommendations_known = isinstance(
         ws.parts.get("recommendations") and ws.parts["recommendations"].raw, dict
@@ -63,7 +57,54 @@ def check(ws: Workspace) -> list[Diagnostic]:
     for m in all_mentions:
         if not m.ref.defines:
             out.extend(_check_mention(ws, m, defined, evidence_known, recommendations_known))
+            if m.ref.kind == "evidence" and m.value in defined["evidence"]:
+                out.extend(_too_early(m, defined["evidence"][m.value]))
     return out
+
+
+def _visit_date(part: Part[Any]) -> date | None:
+    """The date of a follow-up file (from its raw data: it may have other errors)."""
+    if part.key != "follow-up" or not isinstance(part.raw, dict):
+        return None
+    day = part.raw.get("date")
+    if isinstance(day, date):
+        return day
+    try:  # dates are read as text (YAML's own dates are off)
+        return date.fromisoformat(day) if isinstance(day, str) else None
+    except ValueError:
+        return None
+
+
+def _too_early(m: Mention, found: Mention) -> list[Diagnostic]:
+    """Evidence cited before it was gathered: the review's files, or an earlier visit,
+    citing what a later follow-up visit logged."""
+    gathered, cited = _visit_date(found.part), _visit_date(m.part)
+    if gathered is None or (cited is not None and cited >= gathered):
+        return []
+    where = "the review" if cited is None else f"this visit ({long_date(cited)})"
+    return [
+        m.diagnostic(
+            "SR407",
+            f"{m.value} was gathered at the follow-up visit of {long_date(gathered)}, "
+            f"after {where}",
+            f"cite it in {found.part.doc.display} (a progress note or a recommendation "
+            "added at that visit), or correct the id",
+        )
+    ]
+
+
+def _twice(m: Mention, first: Mention) -> Diagnostic:
+    """An id defined again: ids are unique across the review folder, follow-ups included."""
+    line = first.part.doc.position(first.loc)
+    where = f"line {line[0] if line else '?'}"
+    if first.part is not m.part:
+        where = f"{first.part.doc.display}, {where}"
+    return m.diagnostic(
+        "SR401",
+        f"{m.ref.kind} id '{m.value}' is used twice",
+        f"it is already used at {where}; give this one the next unused number (ids carry "
+        "on from the review's through every follow-up visit)",
+    )
 
 
 def _check_mention(
@@ -144,7 +185,9 @@ def _check_mention(
             m.diagnostic(
                 "SR400",
                 f"evidence '{value}' is not in the evidence log",
-                "add it to the log in evidence.yaml, or correct the id",
+                "add it to this visit's 'evidence:' list, or correct the id"
+                if m.part.key == "follow-up"
+                else "add it to the log in evidence.yaml, or correct the id",
             )
         ]
     elif (
@@ -156,7 +199,8 @@ def _check_mention(
             m.diagnostic(
                 "SR701",
                 f"there is no recommendation '{value}'",
-                "progress is recorded against the ids in recommendations.yaml",
+                "progress is recorded against the ids in recommendations.yaml, or of "
+                "recommendations added at a follow-up visit ('recommendations:')",
             )
         ]
     return []

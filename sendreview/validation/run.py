@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
 from pathlib import Path
 
 from sendreview.diagnostics import Diagnostic, count, make
@@ -26,8 +28,13 @@ class Result:
         return count(self.diagnostics)[1]
 
 
-def check_workspace(ws: Workspace) -> list[Diagnostic]:
-    """All diagnostics for a loaded workspace, sorted by file and position."""
+def check_workspace(ws: Workspace, today: date | None = None) -> list[Diagnostic]:
+    """All diagnostics for a loaded workspace, sorted by file and position.
+
+    ``today`` is the day overdue recommendations are judged on, besides each follow-up
+    visit's own date; None judges them at the visits only. It is a parameter, never the
+    clock, so that the same files give the same findings (the command line passes the
+    real date, or ``--today``)."""
     from sendreview.validation import (
         attachments,
         checks_off,
@@ -41,17 +48,9 @@ def check_workspace(ws: Workspace) -> list[Diagnostic]:
 
     out = list(ws.diagnostics)
     if ws.parts.get("review") is not None:
-        for layer in (
-            refs,
-            text,
-            attachments,
-            consistency,
-            completeness,
-            visits,
-            figures,
-            checks_off,
-        ):
+        for layer in (refs, text, attachments, consistency, completeness, figures, checks_off):
             out.extend(layer.check(ws))
+        out.extend(visits.check(ws, today))
         out = checks_off.without(out, ws)
     return sorted(out, key=Diagnostic.sort_key)
 
@@ -88,14 +87,20 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def validate(paths: Iterable[str | Path], *, strict: bool = False, jobs: int = 1) -> Result:
+def validate(
+    paths: Iterable[str | Path],
+    *,
+    strict: bool = False,
+    jobs: int = 1,
+    today: date | None = None,
+) -> Result:
     """Check every workspace under ``paths``; with ``jobs`` > 1 in that many processes,
     split by workspace, the output the same as one process's, in the same order."""
     result = Result()
     plan = _plan(paths)
     roots = [step for step in plan if isinstance(step, Path)]
     result.reviews = len(roots)
-    checked = iter(_check_all(roots, jobs))
+    checked = iter(_check_all(roots, jobs, today))
     for step in plan:
         result.diagnostics.extend(next(checked) if isinstance(step, Path) else step)
     if strict:
@@ -103,15 +108,16 @@ def validate(paths: Iterable[str | Path], *, strict: bool = False, jobs: int = 1
     return result
 
 
-def check_root(root: Path) -> list[Diagnostic]:
-    return check_workspace(load(root, display_root(root)))
+def check_root(root: Path, today: date | None = None) -> list[Diagnostic]:
+    return check_workspace(load(root, display_root(root)), today)
 
 
-def _check_all(roots: list[Path], jobs: int) -> Iterator[list[Diagnostic]]:
+def _check_all(roots: list[Path], jobs: int, today: date | None) -> Iterator[list[Diagnostic]]:
     """Each workspace's diagnostics, in the order of ``roots``."""
     jobs = min(jobs, len(roots))
+    check = partial(check_root, today=today)
     if jobs <= 1:  # one workspace is checked here: no process start-up to pay
-        yield from map(check_root, roots)
+        yield from map(check, roots)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -136,7 +142,7 @@ def _check_all(roots: list[Path], jobs: int) -> Iterator[list[Diagnostic]]:
     # costs little beside checking them.
     chunk = max(1, min(32, len(roots) // (jobs * 8)))
     with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        yield from pool.map(check_root, roots, chunksize=chunk)
+        yield from pool.map(check, roots, chunksize=chunk)
 
 
 def _plan(paths: Iterable[str | Path]) -> list[Path | list[Diagnostic]]:

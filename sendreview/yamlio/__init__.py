@@ -16,7 +16,8 @@ read (no pipes, devices, or links leading out of the review folder).
 
 Writing: scalars are rendered by PyYAML's emitter (so they read back as the same value),
 edits of a user's file change only the characters of the value being set (so every
-other line stays byte for byte), and every write is atomic.
+other line stays byte for byte; ``rename_words`` renames ids the same way, in every
+scalar that holds one), and every write is atomic.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ from sendreview.diagnostics import Diagnostic, make
 from sendreview.yamlio.composing import NULL
 from sendreview.yamlio.reading import MAX_BYTES as MAX_BYTES
 from sendreview.yamlio.reading import Problem, parse, read_text
+from sendreview.yamlio.renaming import Renamed as Renamed
+from sendreview.yamlio.renaming import Target as Target
+from sendreview.yamlio.renaming import rename_words as rename_words
 from sendreview.yamlio.writing import scalar as scalar
 from sendreview.yamlio.writing import set_top_level as set_top_level
 

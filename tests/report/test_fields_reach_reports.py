@@ -16,7 +16,8 @@ How a value is recognised in a report's Markdown:
   phrase, not inside a longer word or number;
 - a date as '14 October 2026' or '14 Oct 2026'; a list of days (the visit) as its span
   ('3 and 4 November 2026');
-- a whole number as written; a percentage as '14.2%';
+- a whole number as written; a percentage as '14.2%'; yes or no (an action point
+  done) as 'Done' or 'Not done';
 - a vocabulary term by its label (or the shorter one used inside sentences), a term
   given as ``other:`` by the words given;
 - an area id by the area's heading or title; a follow-up status by the progress scale's
@@ -137,6 +138,8 @@ def forms(leaf: Leaf, fw: Framework) -> list[str]:
     if ref is not None and ref.kind == "status":
         found = frameworks.progress_scale().get(value)
         return [found.label, found.short or found.label] if found else [value]
+    if isinstance(value, bool):
+        return ["Done" if value else "Not done"]
     if isinstance(value, list):
         return [date_span(value)]
     if isinstance(value, dt.date):

@@ -157,14 +157,19 @@ def test_follow_up_report_has_its_table_and_chart(rendered: dict[str, Path]) -> 
     assert header == [
         "Id",
         "Recommendation",
+        "Owner",
+        "Due",
         "9 Dec 2026",
         "10 Feb 2027",
         "24 Mar 2027",
         "Since the last visit",
     ]
-    assert len(progress.rows) == 1 + len(recommendations(RIVERSIDE))
+    # the review's recommendations, and R12, added at the second visit
+    assert len(progress.rows) == 1 + len(recommendations(RIVERSIDE)) + 1
     r9 = next(r for r in progress.rows if r.cells[0].text == "R9")
     assert [c.text for c in r9.cells[2:]] == [
+        "Headteacher and SENCO",
+        "26 Mar 2027",
         "●○○ In progress",
         "●●○ Achieved",
         "●○○ In progress",
@@ -176,7 +181,7 @@ def test_follow_up_report_has_its_table_and_chart(rendered: dict[str, Path]) -> 
     images = [attrs for tag, attrs in html.tags if tag == "img"]
     assert len(images) == 1
     assert str(images[0]["alt"]).startswith("Bar chart of recommendations by status")
-    assert "24 Mar 2027: 4 in progress, 4 achieved, 3 embedded and sustained" in str(
+    assert "24 Mar 2027: 5 in progress, 4 achieved, 3 embedded and sustained" in str(
         images[0]["alt"]
     )
     for heading in (

@@ -126,7 +126,13 @@ def test_a_visit_before_the_review_is_refused(cli: Invoke, tmp_path: Path) -> No
 def test_from_each_example(cli: Invoke, riverside: Path, brookfield: Path) -> None:
     result = cli("followup", "new", str(riverside), "--date", "2027-06-23")
     assert result.exit_code == 0
-    assert set(progress(riverside / "follow-ups" / "2027-06-23.yaml")) == {"R3", "R4", "R9", "R11"}
+    assert set(progress(riverside / "follow-ups" / "2027-06-23.yaml")) == {
+        "R3",
+        "R4",
+        "R9",
+        "R11",
+        "R12",  # added at the second visit, carried over like the review's own
+    }
     result = cli("followup", "new", str(brookfield), "--date", "2026-12-16")
     assert "12 open recommendations carried over, 0 already complete." in result.stdout
     for ws in (riverside, brookfield):
@@ -279,3 +285,67 @@ def test_set_top_level_refuses_rather_than_breaking_a_file(tmp_path: Path, text:
     with pytest.raises(ValueError):
         yamlio.set_top_level(path, "next_visit", date(2027, 1, 20))
     assert path.read_text() == text
+
+
+def fill(path: Path, old: str, new: str) -> None:
+    """Write into a scaffold as a reviewer would: replace one line of it."""
+    text = path.read_text()
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_added_recommendations_and_action_points_carry_over_across_three_visits(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    ws = build_case("short-forms", tmp_path / "ws")  # R1 and R2, evidence E1 and E2
+    cli("followup", "new", str(ws), "--date", "2026-12-01")
+    visit1 = ws / "follow-ups" / "2026-12-01.yaml"
+    text = visit1.read_text()
+    assert "previous_action_points" not in text  # nothing to look back on at a first visit
+    assert "the next is R3" in text and "the next is E3" in text
+    fill(visit1, "summary:\n", "summary: A first look.\n")
+    fill(
+        visit1,
+        "recommendations:\n",
+        "recommendations:\n  - {id: R3, area: monitoring, text: Review the tracker termly., "
+        "owner: SENCO, due: 2027-01-15, evidence: [E3]}\n",
+    )
+    fill(
+        visit1,
+        "evidence:\n",
+        "evidence:\n  - {id: E3, date: 2026-12-01, method: book-look, title: Tracker}\n",
+    )
+    fill(visit1, "  school:\n", "  school:\n    - 'Share the tracker: with every teacher.'\n")
+    fill(visit1, "  reviewer:\n", "  reviewer:\n    - |-\n      Send a template.\n      Soon.\n")
+    assert cli("validate", str(ws)).exit_code == 0
+
+    second = cli("followup", "new", str(ws), "--date", "2027-01-20")
+    assert "3 open recommendations carried over" in second.stdout
+    visit2 = ws / "follow-ups" / "2027-01-20.yaml"
+    text = visit2.read_text()
+    assert progress(visit2) == {"R1": "not-started", "R2": "not-started", "R3": "not-started"}
+    assert "Overdue since 15 January 2027; added at follow-up visit 1 (1 December 2026)" in text
+    assert "the next is R4" in text and "the next is E4" in text
+    checks = yamlio.read(visit2).data["previous_action_points"]
+    assert checks == {
+        "school": [{"point": "Share the tracker: with every teacher.", "done": None, "note": None}],
+        "reviewer": [{"point": "Send a template.\nSoon.", "done": None, "note": None}],
+    }
+    fill(visit2, "      done:\n", "      done: true\n")
+    fill(visit2, "      done:\n", "      done: false\n")
+    fill(visit2, "    status: not-started\n    note:\n", "    status: achieved\n    note: Done.\n")
+    set_statuses(visit2, {"R3": "achieved"})
+    fill(visit2, "  school:\n  # ", "  school: [Train the new TA.]\n  # ")  # action_points
+    assert cli("validate", str(ws)).exit_code == 0, cli("validate", str(ws)).stdout
+
+    third = cli("followup", "new", str(ws), "--date", "2027-03-03")
+    assert "1 open recommendation carried over, 2 already complete." in third.stdout
+    visit3 = ws / "follow-ups" / "2027-03-03.yaml"
+    text = visit3.read_text()
+    assert progress(visit3) == {"R2": "not-started"}
+    assert "R3 achieved (2027-01-20): Review the tracker termly." in text
+    # only the last visit's action points are carried, not those already looked at
+    assert yamlio.read(visit3).data["previous_action_points"] == {
+        "school": [{"point": "Train the new TA.", "done": None, "note": None}],
+        "reviewer": None,
+    }
