@@ -18,7 +18,7 @@ from sendreview.models.common import Count, Day, Model, Percent, vocab
 from sendreview.models.context import Context
 from sendreview.models.review import Review
 from sendreview.resources import data_dir
-from sendreview.words import long_date, percent
+from sendreview.words import long_date, percent, term
 
 FILE_NAME = "national-figures.yaml"
 FIGURES = ("sen_support", "ehc_plans", "send_total")  # the context table's rows, in order
@@ -107,6 +107,23 @@ def setting_id(review: Review | None) -> str | None:
     """review.yaml's school.setting as the id the file maps to a phase (None: not given)."""
     setting = review.school.setting if review else None
     return setting.id if setting is not None else None
+
+
+def common_needs(figures: NationalFigures) -> str:
+    """The most common primary need nationally, in words, for under the needs table."""
+    groups = {"ehc_plans": "with an EHC plan", "sen_support": "at SEN support"}
+    parts = []
+    for key, pupils in groups.items():
+        needs = figures.primary_needs.get(key) or []
+        if needs:
+            top = max(needs, key=lambda n: n.percent)
+            label = term("primary_needs", top.need)
+            if label[1:2].islower():  # "Autistic spectrum…" mid-sentence, never "sEN…"
+                label = label[0].lower() + label[1:]
+            parts.append(f"{label} for pupils {pupils} ({percent(top.percent)} of them)")
+    if not parts:
+        return ""
+    return f"Nationally, the most common primary need is {', and '.join(parts)}."
 
 
 def find_file(review_root: Path) -> Path | None:

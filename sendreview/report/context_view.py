@@ -31,11 +31,12 @@ class ContextView:
     has_national: bool
     national_source: str  # where the national figures come from, shown under the table
     national_of: str  # which pupils the national figures are for, "state-funded primary schools"
+    national_needs: str = ""  # the most common primary needs nationally, under the needs table
 
 
 def _national(
     ctx: Context, setting: str | None, root: Path | None
-) -> tuple[dict[str, float], str, str]:
+) -> tuple[dict[str, float], str, str, str]:
     """The national figure for each row, which pupils they are of, and their citation.
 
     A user's own figures in context.yaml win over the file's, and their source is shown."""
@@ -43,7 +44,7 @@ def _national(
     if own is not None and (own.sen_support is not None or own.ehc_plans is not None):
         values = {"sen_support": own.sen_support, "ehc_plans": own.ehc_plans}
         values["send_total"] = own.send_total
-        return {k: v for k, v in values.items() if v is not None}, "", own.source or ""
+        return {k: v for k, v in values.items() if v is not None}, "", own.source or "", ""
     figures, _ = nat.load(root)
     found = nat.for_setting(figures, setting)
     of: list[str] = []
@@ -52,7 +53,8 @@ def _national(
             of.append(f.of)
     if len(of) > 1:  # say which figure is for which pupils
         of = [f"{o} ({', '.join(nat.NAMES[f.name] for f in found if f.of == o)})" for o in of]
-    return {f.name: f.percent for f in found}, " and ".join(of), figures.cited()
+    needs = nat.common_needs(figures) if found else ""  # cited under the key statistics
+    return {f.name: f.percent for f in found}, " and ".join(of), figures.cited(), needs
 
 
 def _share_row(
@@ -72,7 +74,7 @@ def _share_row(
 def context_view(
     ctx: Context, framework: Framework, setting: str | None = None, root: Path | None = None
 ) -> ContextView:
-    national, national_of, national_source = _national(ctx, setting, root)
+    national, national_of, national_source, national_needs = _national(ctx, setting, root)
     figures = [Row(["Pupils on roll", number(ctx.roll), ""])]
     for label, share, value in (
         ("Pupils at SEN support", ctx.sen_support, national.get("sen_support")),
@@ -130,4 +132,5 @@ def context_view(
         has_national=bool(national),
         national_source=national_source,
         national_of=national_of,
+        national_needs=national_needs,
     )

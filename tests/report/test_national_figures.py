@@ -75,3 +75,16 @@ def test_a_special_school_is_not_set_beside_all_schools(tmp_path: Path) -> None:
     primary = {f.name: f.of for f in national.for_setting(figures, "mainstream-primary")}
     assert primary["send_total"] == "state-funded primary schools"
     assert primary["ehc_plans"] == "all schools in England"
+
+
+def test_the_most_common_needs_nationally_under_the_needs_table(
+    rendered: dict[str, Path],
+) -> None:
+    doc = Document(str(rendered["riverside-primary-review.docx"]))
+    words = [p.text for p in doc.paragraphs]
+    line = next(w for w in words if w.startswith("Nationally, the most common primary need"))
+    assert "autistic spectrum disorder for pupils with an EHC plan (33.6% of them)" in line
+    assert "speech, language and communication needs for pupils at SEN support (25.7%" in line
+    # Brookfield gives its own national figures, so the file's are not cited for it
+    brookfield = Document(str(rendered["brookfield-school-review.docx"]))
+    assert not any(p.text.startswith("Nationally,") for p in brookfield.paragraphs)

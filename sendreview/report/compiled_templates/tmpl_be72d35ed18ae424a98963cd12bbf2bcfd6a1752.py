@@ -113,6 +113,10 @@ def root(context, missing=missing):
         caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
         yield environment.call(context, environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'table'), '50,25,25', id='primary-needs', caller=caller)
         yield '\n'
+        if environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'context'), 'national_needs'):
+            pass
+            yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'context'), 'national_needs')))
+            yield '\n\n'
     if ((undefined(name='voice') if l_0_voice is missing else l_0_voice) == 'school'):
         pass
         yield escape(environment.finalize(t_1(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'school_context'))))
@@ -128,4 +132,4 @@ def root(context, missing=missing):
             yield '\n\n'
 
 blocks = {}
-debug_info = '6=33&7=36&10=38&11=41&14=51&15=55&16=58&17=62&14=68&21=70&22=72&25=74&26=76&27=80&28=83&29=87&26=93&34=95&35=97&36=101&37=104&38=108&35=114&43=116&44=118&47=122&49=124&52=127'
+debug_info = '6=33&7=36&10=38&11=41&14=51&15=55&16=58&17=62&14=68&21=70&22=72&25=74&26=76&27=80&28=83&29=87&26=93&34=95&35=97&36=101&37=104&38=108&35=114&42=116&43=118&47=120&48=122&51=126&53=128&56=131'
