@@ -275,7 +275,7 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
             pad_edge=False,
         )
         compared.add_column("Area", min_width=20, ratio=1)
-        compared.add_column("Strengths and areas for development", ratio=2)
+        compared.add_column("Compared", ratio=2)
         for side in status.comparison:
             shown = _text(side.summary, "" if side.compared else "dim")
             compared.add_row(_text(side.title), shown)
