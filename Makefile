@@ -42,7 +42,7 @@ test: lint typecheck unit
 # keeps its figures in bench/results/, and the README's speed table is made from them.
 bench: $(VENV)/.test
 	status=0; \
-	for b in startup validate_portfolio report chart; do \
+	for b in startup validate_portfolio report batch_reports chart; do \
 		$(BIN)/python bench/$$b.py || status=1; \
 	done; \
 	$(BIN)/python tools/gen_speed_table.py; exit $$status

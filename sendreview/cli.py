@@ -427,7 +427,14 @@ def _report_formats(values: list[str] | None) -> list[str]:
 
 @app.command(cls=_Command)
 def report(
-    folder: Folder = Path(),
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="FOLDER",
+            help="The review folder; with --all, folders holding many reviews "
+            "(default: this folder).",
+        ),
+    ] = None,
     formats: Annotated[
         list[str] | None,
         typer.Option(
@@ -491,14 +498,58 @@ def report(
             "with the findings (default: in final reports only).",
         ),
     ] = None,
+    every: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Render every review under the folders given, each into its own build/ "
+            "folder (or all into the -o folder).",
+        ),
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            min=1,
+            show_default=False,
+            help="With --all: render N reviews at once (default: one per core; 1: in turn).",
+        ),
+    ] = None,
 ) -> None:
-    """Render a review into the documents schools receive."""
+    """Render a review into the documents schools receive; with --all, every review
+    under some folders."""
     from sendreview import terminal
     from sendreview.report import render_report
+    from sendreview.report.batch import single
 
+    chosen = formats or [ReportFormat.docx.value]
+    if every:
+        from sendreview.report.batch import Request, render_all
+        from sendreview.validation.run import default_jobs
+
+        request = Request(
+            tuple(chosen),
+            kind.value,
+            output,
+            templates,
+            reference_doc,
+            force,
+            _date(visit, "--visit"),
+            comparison,
+        )
+        with terminal.BatchView() as view:
+            outcomes = render_all(
+                paths or [Path()], request, jobs=jobs or default_jobs(), watcher=view
+            )
+        terminal.print_batch_summary(outcomes)
+        if not all(o.ok for o in outcomes):
+            raise typer.Exit(1)
+        return
     result = render_report(
-        folder,
-        formats or [ReportFormat.docx.value],
+        single(paths or []),
+        chosen,
         kind=kind.value,
         output=output,
         templates=templates,

@@ -25,10 +25,12 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from rich.console import Console
+    from rich.progress import Progress, TaskID
     from rich.text import Text
 
     from sendreview.models.framework import Framework
     from sendreview.renumber import Renumbering
+    from sendreview.report.batch import Outcome
     from sendreview.status import RecommendationStatus, ReviewStatus
 
 
@@ -355,3 +357,68 @@ def print_renumbering(result: Renumbering) -> None:
             f"Renumbered {' and '.join(done)} in {plural(len(result.files), 'file')}. "
             "Comments that name ids were left as they were."
         )
+
+
+class BatchView:
+    """What ``report --all`` shows as it goes. In a terminal: a progress bar, with each
+    failed review's line above it. Piped: one plain line per finished review."""
+
+    def __init__(self) -> None:
+        self.err = console(stderr=True)
+        self.live = self.err.is_terminal
+        self.bar: Progress | None = None
+        self.task: TaskID | None = None
+        self.rendering = False
+
+    def __enter__(self) -> BatchView:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def stage(self, name: str, total: int) -> None:
+        self.rendering = name == "rendering"
+        if not self.live:
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        if self.bar is None:
+            self.bar = Progress(
+                "{task.description}",
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=self.err,
+            )
+            self.bar.start()
+        what = "Rendering reports" if self.rendering else "Checking reviews"
+        self.task = self.bar.add_task(what, total=total)
+
+    def step(self) -> None:
+        if self.bar is not None and self.task is not None:
+            self.bar.advance(self.task)
+
+    def finished(self, outcome: Outcome) -> None:
+        if outcome.ok:
+            line = f"rendered {outcome.review}"
+            if outcome.warnings:
+                line += f" ({plural(outcome.warnings, 'warning')})"
+            line += ": " + ", ".join(str(p) for p in outcome.paths)
+        else:
+            line = f"failed   {outcome.review}: {outcome.problem}"
+        if not self.live:
+            say(line)
+            sys.stdout.flush()  # a line as each review is done, not all at the end
+            return
+        if not outcome.ok:
+            (self.bar.console if self.bar is not None else self.err).print(_text(line, "red"))
+        if self.rendering:
+            self.step()
+
+
+def print_batch_summary(outcomes: list[Outcome]) -> None:
+    failed = sum(not o.ok for o in outcomes)
+    text = f"Rendered {plural(len(outcomes) - failed, 'review')}"
+    text += f"; {failed} failed (see above)." if failed else "."
+    console(stderr=True).print(_text(text, "red" if failed else "green"))

@@ -16,7 +16,7 @@ from sendreview.diagnostics import Diagnostic
 from sendreview.errors import SendreviewError, UsageError
 from sendreview.report import scratch
 from sendreview.report.convert import FORMATS, Style, to_file
-from sendreview.report.source import Prepared
+from sendreview.report.source import Prepared, TitlePage
 
 KINDS = ("review", "self-evaluation", "follow-up")
 
@@ -100,6 +100,16 @@ def _reference(kind: str, given: Path | None, workspace: Path) -> Path | None:
     return built_in if built_in.is_file() else None
 
 
+def check_request(kind: str, visit: date | None, templates: Path | None) -> None:
+    """Refuse a request no review could satisfy, before any review is read."""
+    if kind not in KINDS:
+        raise UsageError(f"'{kind}' is not a kind of report", f"choose from: {', '.join(KINDS)}")
+    if kind != "follow-up" and visit is not None:
+        raise UsageError("--visit is only for follow-up reports", "add --kind follow-up")
+    if templates is not None and not templates.is_dir():
+        raise SendreviewError(f"the templates folder '{templates}' does not exist")
+
+
 def render_report(
     folder: str | Path,
     formats: list[str],
@@ -113,25 +123,15 @@ def render_report(
     comparison: bool | None = None,
 ) -> Rendered:
     from sendreview.api import require_review
-    from sendreview.paths import display_root
     from sendreview.report import cache, outputs, templating
 
-    if kind not in KINDS:
-        raise UsageError(f"'{kind}' is not a kind of report", f"choose from: {', '.join(KINDS)}")
-    if kind != "follow-up" and visit is not None:
-        raise UsageError("--visit is only for follow-up reports", "add --kind follow-up")
-    if templates is not None and not templates.is_dir():
-        raise SendreviewError(f"the templates folder '{templates}' does not exist")
+    check_request(kind, visit, templates)
     formats = parse_formats(formats)
     root = require_review(folder)
     folders = templating.search_path(root, templates)
-    wanted = cache.key(root, folders, kind, visit, display_root(root), f"comparison={comparison}")
-    prepared = cache.load(root, kind, visit, wanted)
-    fresh = prepared is None
-    if prepared is None:
-        prepared = prepare(root, kind, visit, folders, comparison)
+    prepared, wanted = _source(root, kind, visit, folders, comparison)
     page = prepared.page
-    targets = outputs.plan(root, f"{outputs.slug(page.school)}-{page.stem}", formats, output)
+    targets = outputs.plan(root, file_stem(page), formats, output)
     outputs.check(list(targets.values()), force)
     docx_ref = _reference("docx", reference_doc, root)
     assert docx_ref is not None, "the built-in reference.docx is part of sendreview"
@@ -155,13 +155,64 @@ def render_report(
                 pool.submit(to_file, prepared.markdown, fmt, style, produced[fmt])
                 for fmt in targets
             ]
-            if fresh:  # written while pandoc runs, not before it starts
+            if wanted is not None:  # written while pandoc runs, not before it starts
                 cache.store(root, kind, visit, wanted, prepared)
             for future in futures:
                 future.result()
         for fmt, path in targets.items():
             outputs.publish(produced[fmt].read_bytes(), path, force=force)
     return Rendered(list(targets.values()), list(prepared.warnings))
+
+
+def file_stem(page: TitlePage) -> str:
+    """A report's file name without its extension: the school, then the kind of report."""
+    from sendreview.report import outputs
+
+    return f"{outputs.slug(page.school)}-{page.stem}"
+
+
+def _source(
+    root: Path,
+    kind: str,
+    visit: date | None,
+    folders: list[Path],
+    comparison: bool | None = None,
+) -> tuple[Prepared, str | None]:
+    """The review's Markdown and title page, from the record of its last rendering if it
+    still matches; else made afresh, with the key to record it under (None: recorded, or
+    nothing can be recorded)."""
+    from sendreview.paths import display_root
+    from sendreview.report import cache
+
+    wanted = cache.key(root, folders, kind, visit, display_root(root), f"comparison={comparison}")
+    prepared = cache.load(root, kind, visit, wanted)
+    if prepared is not None:
+        return prepared, None
+    return prepare(root, kind, visit, folders, comparison), wanted
+
+
+def report_stem(
+    folder: str | Path,
+    *,
+    kind: str = "review",
+    templates: Path | None = None,
+    visit: date | None = None,
+    comparison: bool | None = None,
+) -> str:
+    """The name (without extension) ``render_report`` would give this review's report.
+
+    The review is checked and templated for it, and the result recorded as a rendering
+    records it, so rendering it next costs only the conversion.
+    """
+    from sendreview.api import require_review
+    from sendreview.report import cache, templating
+
+    root = require_review(folder)
+    folders = templating.search_path(root, templates)
+    prepared, wanted = _source(root, kind, visit, folders, comparison)
+    if wanted is not None:
+        cache.store(root, kind, visit, wanted, prepared)
+    return file_stem(prepared.page)
 
 
 def _attachments_base(root: Path, html: Path | None) -> str:

@@ -97,11 +97,11 @@ def validate(
     """Check every workspace under ``paths``; with ``jobs`` > 1 in that many processes,
     split by workspace, the output the same as one process's, in the same order."""
     result = Result()
-    plan = _plan(paths)
-    roots = [step for step in plan if isinstance(step, Path)]
+    steps = plan(paths)
+    roots = [step for step in steps if isinstance(step, Path)]
     result.reviews = len(roots)
     checked = iter(_check_all(roots, jobs, today))
-    for step in plan:
+    for step in steps:
         result.diagnostics.extend(next(checked) if isinstance(step, Path) else step)
     if strict:
         result.diagnostics = [d.as_error() for d in result.diagnostics]
@@ -145,7 +145,7 @@ def _check_all(roots: list[Path], jobs: int, today: date | None) -> Iterator[lis
         yield from pool.map(check, roots, chunksize=chunk)
 
 
-def _plan(paths: Iterable[str | Path]) -> list[Path | list[Diagnostic]]:
+def plan(paths: Iterable[str | Path]) -> list[Path | list[Diagnostic]]:
     """In the order validate reports them: workspaces to check, and problems found on the
     way (a path that is not there, a folder that cannot be searched)."""
     plan: list[Path | list[Diagnostic]] = []
