@@ -1,5 +1,6 @@
 # Two commands set everything up on a fresh machine with python3 (3.11+), make and git:
-#   make demo   create .venv, install sendreview, render the bundled example into build/
+#   make demo   create .venv, install sendreview, render the bundled examples and their
+#               portfolio dashboard into build/
 #   make test   create .venv with the test tools, run lint, types and the whole suite
 PYTHON ?= python3
 VENV := .venv
@@ -25,6 +26,7 @@ demo: $(VENV)/.base
 	$(BIN)/sendreview report examples/riverside-primary --kind follow-up --format docx,pdf,html -o build/
 	$(BIN)/sendreview report examples/brookfield-school --format docx,pdf,html -o build/
 	$(BIN)/sendreview status examples/riverside-primary
+	$(BIN)/sendreview portfolio examples --format html -o build/portfolio.html --force
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check sendreview tests bench tools
@@ -42,7 +44,7 @@ test: lint typecheck unit
 # keeps its figures in bench/results/, and the README's speed table is made from them.
 bench: $(VENV)/.test
 	status=0; \
-	for b in startup validate_portfolio report batch_reports chart; do \
+	for b in startup validate_portfolio portfolio report batch_reports chart; do \
 		$(BIN)/python bench/$$b.py || status=1; \
 	done; \
 	$(BIN)/python tools/gen_speed_table.py; exit $$status

@@ -11,6 +11,7 @@ crash log), 130 interrupted.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
@@ -105,6 +106,12 @@ def _plain(params: list[Any]) -> list[Any]:
 
 
 class _Command(TyperCommand):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # docstrings wrap at the code's width; help wraps at the terminal's
+        if kwargs.get("help"):
+            kwargs["help"] = re.sub(r"(?<!\n)\n(?!\n)", " ", kwargs["help"])
+        super().__init__(*args, **kwargs)
+
     def get_params(self, ctx: Any) -> list[Any]:
         return _plain(super().get_params(ctx))
 
@@ -175,6 +182,14 @@ class Output(StrEnum):
 class Listing(StrEnum):
     text = "text"
     json = "json"
+
+
+class PortfolioFormat(StrEnum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+    html = "html"
 
 
 class ReportFormat(StrEnum):
@@ -638,6 +653,73 @@ def diff(
         root = parse(versions or [])[0]
         for path in render_report(comparison, root, [fmt.value], output, force):
             terminal.say(f"wrote {path}")
+
+
+@app.command(cls=_Command)
+def portfolio(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="PATHS",
+            help="Folders holding many reviews, or review folders (default: this folder).",
+        ),
+    ] = None,
+    fmt: Annotated[
+        PortfolioFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text for people; json or csv for scripts; xlsx a workbook; html a "
+            "dashboard that works offline.",
+        ),
+    ] = PortfolioFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="The file to write (or a folder for it). Default: json and csv are printed; "
+            "xlsx and html go to portfolio.xlsx or portfolio.html here.",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            min=1,
+            show_default=False,
+            help="Read reviews in N processes at once (default: one per core; 1: in turn).",
+        ),
+    ] = None,
+    today: TodayOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the output file if it exists.")
+    ] = False,
+) -> None:
+    """A programme of reviews together: stages, recommendations, themes and progress."""
+    from sendreview import terminal
+    from sendreview.portfolio import collect
+    from sendreview.portfolio.output import content, target, write
+    from sendreview.validation.run import default_jobs
+
+    folio = collect(paths or [Path()], jobs=jobs or default_jobs(), today=_today(today))
+    if folio.problems:
+        terminal.print_diagnostics(folio.problems, stderr=True)
+    path = target(fmt.value, output)
+    if path is not None:
+        write(folio, fmt.value, path, force=force)
+        terminal.say(f"wrote {path}", stderr=True)
+    elif fmt is PortfolioFormat.text:
+        terminal.print_portfolio(folio)
+    else:
+        data = content(folio, fmt.value, None)
+        assert isinstance(data, str)
+        sys.stdout.write(data)
+    if folio.problems:
+        raise typer.Exit(1)
 
 
 @followup_app.command("new", cls=_Command)

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sendreview import yamlio
+from sendreview import safefile, yamlio
 from sendreview.api import load_review, require_review
 from sendreview.atomic import locked, sweep
 from sendreview.errors import InvalidReview, SendreviewError
@@ -209,6 +209,13 @@ def _excerpt(rest: str) -> str:
 
 # --- writing, and finishing a run that was stopped -------------------------------------
 
+# the files a journal may name: the review's own (review.yaml…, follow-ups/<name>.yaml)
+_REVIEW_FILE = re.compile(
+    r"^(?:review|context|self-evaluation|evidence|recommendations)\.yaml$"
+    r"|^follow-ups/[^/\\]+\.yaml$"
+)
+_JOURNAL_BYTES = 64 * 2_000_000  # every file of a large review, twice over
+
 
 def _write(root: Path, done: Renumbering) -> None:
     journal = {
@@ -224,21 +231,30 @@ def _write(root: Path, done: Renumbering) -> None:
 def _finish(root: Path, *, dry_run: bool) -> Renumbering:
     """Finish the renumbering a stopped run began, from its journal."""
     shown = os.path.normpath(root / JOURNAL)
+    damaged = SendreviewError(
+        f"{shown} is damaged, so the renumbering it records cannot be finished",
+        f"restore the review from a backup (or git), delete {shown}, and run this again",
+    )
     try:
-        journal = json.loads((root / JOURNAL).read_text(encoding="utf-8"))
+        raw = safefile.read_bytes(root / JOURNAL, _JOURNAL_BYTES, root)
+        journal = json.loads(raw.decode("utf-8"))
         moves = [Move(kind, old, new, "") for kind, old, new in journal["moves"]]
         files = [(f["path"], f["before"], f["after"]) for f in journal["files"]]
-    except (ValueError, KeyError, TypeError) as e:
-        raise SendreviewError(
-            f"{shown} is damaged, so the renumbering it records cannot be finished",
-            f"restore the review from a backup (or git), delete {shown}, and run this again",
-        ) from e
+    except (ValueError, KeyError, TypeError, safefile.Refused) as e:
+        raise damaged from e
+    # A journal came with the review, so it may come from anyone: it may name only the
+    # review's own YAML files, never a path leading elsewhere.
+    for path, _, _ in files:
+        inside = isinstance(path, str) and _REVIEW_FILE.match(path)
+        if not inside or not safefile.really((root / path).parent, root)[1]:
+            raise damaged
     done = Renumbering(display_root(root), moves=moves, dry_run=dry_run, resumed=True)
     for path, before, after in files:
         try:
-            now = (root / path).read_bytes()
-        except FileNotFoundError:
-            now = b""
+            exists = os.path.lexists(root / path)
+            now = safefile.read_bytes(root / path, yamlio.MAX_BYTES, root) if exists else b""
+        except safefile.Refused as e:
+            raise damaged from e
         if hashlib.sha256(now).hexdigest() == before:
             done.files.append(FileChange(path, before, after, 0, 0))
         elif now != after.encode("utf-8"):

@@ -87,10 +87,22 @@ def review_status(folder: str | Path, today: date | None = None) -> ReviewStatus
     from sendreview.api import load_review
 
     ws = load_review(folder, allow_errors=True, today=today)
+    status = status_of(ws, str(folder), today)
+    # for one review only: portfolio reads status_of for thousands and shows neither
+    status.comparison = compare(ws)
+    if ws.context and "SR820" not in turned_off(ws):
+        found = national.differences(ws.context, national.setting_id(ws.review), ws.root)
+        status.national = [d.says() for d in found]
+    return status
+
+
+def status_of(ws: Workspace, folder: str = "", today: date | None = None) -> ReviewStatus:
+    """The status of a workspace already loaded and checked (``portfolio`` checks each
+    review once and reads its status from the same workspace)."""
     errors, warnings = count(ws.diagnostics)
     review = ws.review
     status = ReviewStatus(
-        school=review.school.name if review else str(folder),
+        school=review.school.name if review else folder or ws.display,
         framework=ws.framework.id if ws.framework else "",
         report=review.status if review else "",
         errors=errors,
@@ -100,10 +112,6 @@ def review_status(folder: str | Path, today: date | None = None) -> ReviewStatus
         CheckOff(code, CODES[code].title, reason) for code, reason in turned_off(ws).items()
     ]
     status.stages = _stages(ws)
-    status.comparison = compare(ws)
-    if ws.context and "SR820" not in turned_off(ws):
-        found = national.differences(ws.context, national.setting_id(review), ws.root)
-        status.national = [d.says() for d in found]
     status.areas = _areas(ws)
     history = journeys(ws)
     status.visits = [v.date.isoformat() for v in ws.visits]

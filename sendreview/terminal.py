@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sendreview.diagnostics import Diagnostic, Severity, count, infos
 from sendreview.diagnostics.formatters import dump_json, format_lines, json_safe, plural, summary
 from sendreview.diagnostics.formatters import visible as visible
+from sendreview.words import long_date
 
 _STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from sendreview.models.framework import Framework
+    from sendreview.portfolio import Portfolio
     from sendreview.renumber import Renumbering
     from sendreview.report.batch import Outcome
     from sendreview.status import RecommendationStatus, ReviewStatus
@@ -422,3 +424,43 @@ def print_batch_summary(outcomes: list[Outcome]) -> None:
     text = f"Rendered {plural(len(outcomes) - failed, 'review')}"
     text += f"; {failed} failed (see above)." if failed else "."
     console(stderr=True).print(_text(text, "red" if failed else "green"))
+
+
+def print_portfolio(folio: Portfolio) -> None:
+    """The overview, one row a review; a review with errors is marked, with its first."""
+    from rich.table import Table
+
+    out = console()
+    table = Table(box=None, pad_edge=False, title_justify="left")
+    table.add_column("Review", min_width=24, ratio=1, overflow="fold")
+    for column in ("Setting", "Stage reached", "Problems", "Recs", "Done"):
+        table.add_column(column)
+    table.add_column("Overdue", justify="right")
+    table.add_column("Last visit", no_wrap=True)
+    table.add_column("Next visit", no_wrap=True)
+    for r in folio.reviews:
+        name = _text(r.school, "bold")
+        name.append_text(_text(f"\n{r.folder}", "dim"))
+        if r.errors:
+            name.append_text(_text(f"\n{r.first_problem}", "red"))
+        problems = f"{r.errors} err, {r.warnings} warn" if r.errors or r.warnings else "none"
+        table.add_row(
+            name,
+            _text(r.setting or "—"),
+            _text(f"{r.stage} ({r.stages_done}/{r.stages})"),
+            _text(problems, "red" if r.errors else "yellow" if r.warnings else "green"),
+            str(len(r.recommendations)),
+            str(r.complete),
+            _text(str(r.overdue), "red" if r.overdue else ""),
+            r.last_visit or "—",
+            r.next_visit or "—",
+        )
+    out.print(table)
+    errors = sum(1 for r in folio.reviews if r.errors)
+    console(stderr=True).print(
+        _text(
+            f"{plural(len(folio.reviews), 'review')}, {errors} with errors "
+            f"(overdue: as at each review's last visit, or {long_date(folio.today)} if later)",
+            "red" if errors else "green",
+        )
+    )

@@ -26,6 +26,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("validation",),
     ("api",),
     ("status", "schemas", "scaffold", "report", "renumber", "selfeval_form", "stats_import"),
+    ("portfolio",),
     ("terminal",),
     ("diff",),
     ("cli", "__main__", "__init__"),

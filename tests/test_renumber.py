@@ -268,6 +268,51 @@ def test_a_stopped_run_never_overwrites_a_file_changed_since(
     assert snapshot(riverside) == changed
 
 
+@pytest.mark.parametrize(
+    "path", ["../outside.yaml", "/tmp/sendreview-elsewhere.yaml", "follow-ups/../../x.yaml"]
+)
+def test_a_journal_that_came_with_the_review_never_writes_outside_it(
+    riverside: Path, tmp_path: Path, path: str
+) -> None:
+    """A review from someone else may carry a journal of its own making: it may name
+    only the review's own YAML files."""
+    import hashlib
+    import json
+
+    journal = {
+        "moves": [["recommendation", "R1", "R2"]],
+        "files": [{"path": path, "before": hashlib.sha256(b"").hexdigest(), "after": "x"}],
+    }
+    (riverside / JOURNAL).parent.mkdir(exist_ok=True)
+    (riverside / JOURNAL).write_text(json.dumps(journal), encoding="utf-8")
+    with pytest.raises(SendreviewError, match="is damaged"):
+        renumber(riverside)
+    assert not (tmp_path / "outside.yaml").exists()
+    assert not Path("/tmp/sendreview-elsewhere.yaml").exists()
+
+
+def test_a_journal_cannot_write_through_a_folder_link(riverside: Path, tmp_path: Path) -> None:
+    import hashlib
+    import json
+    import shutil
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(riverside / "follow-ups")
+    (riverside / "follow-ups").symlink_to(elsewhere)
+    journal = {
+        "moves": [["recommendation", "R1", "R2"]],
+        "files": [
+            {"path": "follow-ups/new.yaml", "before": hashlib.sha256(b"").hexdigest(), "after": "x"}
+        ],
+    }
+    (riverside / JOURNAL).parent.mkdir(exist_ok=True)
+    (riverside / JOURNAL).write_text(json.dumps(journal), encoding="utf-8")
+    with pytest.raises(SendreviewError, match="is damaged"):
+        renumber(riverside)
+    assert list(elsewhere.iterdir()) == []
+
+
 SWAP = {"R1": "R2", "R2": "R1"}
 
 

@@ -404,3 +404,14 @@ def test_a_huge_hexadecimal_count_is_refused_before_it_reaches_a_report(
     assert result.exit_code == 1
     assert "context.yaml:1:7: error SR204 0xfffff" in result.stdout
     assert "is too large for 'roll'; it must be 10,000,000 or less" in result.stdout
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80))
+def test_a_block_of_text_reads_back_as_written(value: str) -> None:
+    """Text of several lines written after a nested key (an action point carried into
+    the next visit) reads back exactly, or is written quoted."""
+    written = yamlio.block(value, 8)
+    doc = yamlio.parse_text(f"points:\n    - point: {written}\n      done:\n")
+    assert doc.ok, (written, doc.problems)
+    assert doc.data["points"][0]["point"] == value

@@ -21,7 +21,13 @@ from generated import write_or_check
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 RESULTS = ROOT / "bench" / "results"
-BENCHMARKS = ("startup", "validate_portfolio", "chart", "report", "batch_reports")  # the table's order
+BENCHMARKS = (
+    "startup",
+    "validate_portfolio",
+    "chart",
+    "report",
+    "batch_reports",
+)  # the table's order
 START = "<!-- speed: made by tools/gen_speed_table.py from bench/results; do not edit -->"
 END = "<!-- speed: end -->"
 COMMAND = ".venv/bin/python tools/gen_speed_table.py"

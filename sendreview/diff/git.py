@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from sendreview.diagnostics import Diagnostic, make
+from sendreview.diff.blobsize import blob_size
 from sendreview.errors import SendreviewError
 from sendreview.safefile import NOT_A_FILE_HINT
 from sendreview.yamlio import MAX_BYTES
@@ -78,11 +79,15 @@ def resolve(repo: Repo, spec: str) -> Commit:
     try:
         return parse_commit(repo, parse_object(repo, spec.encode()).id)
     except (KeyError, ValueError, TypeError, NotImplementedError) as e:
-        hint = (
-            "this repository has no commits yet: commit the review first"
-            if not _has_head(repo)
-            else "give a commit id, a branch, a tag or HEAD~1 (HEAD is the last commit)"
-        )
+        if not _has_head(repo):
+            hint = "this repository has no commits yet: commit the review first"
+        elif "~" in spec or "^" in spec:  # further back than the history goes
+            hint = (
+                "the repository has no version that far back; 'sendreview diff' alone "
+                "compares the last commit with the review as it is now"
+            )
+        else:
+            hint = "give a commit id, a branch, a tag or HEAD~1 (HEAD is the last commit)"
         raise SendreviewError(
             f"'{spec}' is neither a folder here nor a version of this repository", hint
         ) from e
@@ -175,18 +180,32 @@ def _copy(
             if not name.lower().endswith(YAML):
                 (target / where).touch()  # exists, as the loader asks; never read
                 continue
-            blob = repo[entry.sha]
-            data = blob.as_raw_string() if isinstance(blob, Blob) else b""
-            if len(data) > MAX_BYTES:
+            # its size from its header, before anything inflates it
+            store = repo.object_store
+            size = blob_size(Path(store.path), entry.sha, store.object_format)
+            if size is None:
+                problems.append(
+                    make(
+                        "SR101",
+                        display,
+                        "this file could not be found in the repository's own objects; not read",
+                        hint="compare two folders instead, or a copy of the repository made "
+                        "with 'git clone'",
+                    )
+                )
+                continue
+            if size > MAX_BYTES:
                 problems.append(
                     make(
                         "SR110",
                         display,
-                        f"file is {len(data):,} bytes; sendreview reads files of at most "
+                        f"file is {size:,} bytes; sendreview reads files of at most "
                         f"{MAX_BYTES:,} bytes",
                         hint="check this is the right file; split very long text into attachments",
                     )
                 )
                 continue
-            (target / where).write_bytes(data)
+            blob = repo[entry.sha]
+            data = blob.as_raw_string() if isinstance(blob, Blob) else b""
+            (target / where).write_bytes(data[: MAX_BYTES + 1])
         # anything else (a submodule) holds no review files

@@ -103,13 +103,10 @@ def find_reviews(paths: Iterable[Path]) -> tuple[list[Path], list[Outcome]]:
     from sendreview.validation.run import plan
 
     roots: list[Path] = []
-    seen: set[Path] = set()
     problems: list[Outcome] = []
     for step in plan(paths):
         if isinstance(step, Path):
-            if step.resolve() not in seen:
-                seen.add(step.resolve())
-                roots.append(step)
+            roots.append(step)
         else:
             problems += [Outcome(Path(d.path), problem=d.message) for d in step]
     return roots, problems

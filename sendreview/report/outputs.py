@@ -32,8 +32,10 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "review"
 
 
-def plan(workspace: Path, stem: str, formats: list[str], output: Path | None) -> dict[str, Path]:
-    """The file each format is written to."""
+def plan(
+    workspace: Path, stem: str, formats: list[str], output: Path | None, what: str = "report"
+) -> dict[str, Path]:
+    """The file each format is written to (``what``: the kind of document, for messages)."""
     if output is None:
         folder = workspace / "build"
     elif output.suffix and not output.is_dir():
@@ -44,7 +46,7 @@ def plan(workspace: Path, stem: str, formats: list[str], output: Path | None) ->
             )
         if output.suffix.lower() != f".{formats[0]}":
             raise UsageError(
-                f"'{output}' does not end in .{formats[0]}, but a {formats[0]} report was "
+                f"'{output}' does not end in .{formats[0]}, but a {formats[0]} {what} was "
                 "asked for",
                 f"name the file .{formats[0]}, or give a folder",
             )

@@ -73,7 +73,8 @@ def _usable(folder: Path) -> Workspace:
 
 
 def new_follow_up(folder: str | Path, on: date | None = None) -> NewFollowUp:
-    on = on or date.today()
+    """The file for the visit on ``on`` (None: today's)."""
+    given, on = on is not None, on or date.today()
     ws = _usable(Path(folder))
     review = ws.review
     assert review is not None
@@ -81,6 +82,15 @@ def new_follow_up(folder: str | Path, on: date | None = None) -> NewFollowUp:
         raise SendreviewError(
             f"{on} is before the review visit ({review.dates.visit[-1]})",
             "give the follow-up visit's date with --date YYYY-MM-DD",
+        )
+    latest = max((v.date for v in ws.visits), default=None)
+    if not given and latest is not None and on < latest:
+        # today, before a visit already recorded: a visit put in between two others is
+        # possible, but only on purpose
+        raise SendreviewError(
+            f"today ({long_date(on)}) is before the last visit recorded ({long_date(latest)})",
+            "give this visit's date with --date YYYY-MM-DD (a visit between two others "
+            "is allowed when you give its date)",
         )
     if (ws.root / FOLLOW_UPS).exists() and not (ws.root / FOLLOW_UPS).is_dir():
         raise SendreviewError(
@@ -127,6 +137,7 @@ def new_follow_up(folder: str | Path, on: date | None = None) -> NewFollowUp:
         next_evidence=_next_id(ws, "E"),
         next_recommendation=_next_id(ws, "R"),
         areas=[a.id for a in ws.framework.areas] if ws.framework else [],
+        priorities=[t.id for t in frameworks.vocabularies()["priorities"].terms],
     )
     validate_scaffold(text, path.name, FollowUp)
     shown = ws.path(f"{FOLLOW_UPS}/{path.name}")
@@ -166,8 +177,7 @@ def _points(points: list[str]) -> list[PointToCheck]:
     for point in points:
         text = point.strip()
         if "\n" in text:
-            body = "\n".join(f"        {line}".rstrip() for line in text.split("\n"))
-            first = f"    - point: |-\n{body}"
+            first = f"    - point: {yamlio.block(text, 8)}"
         else:
             first = f"    - point: {yamlio.scalar(text)}"
         out.append(PointToCheck(f"{first}\n      done:\n      note:"))

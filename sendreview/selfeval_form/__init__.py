@@ -13,10 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from sendreview import workspace
-from sendreview.atomic import write_atomic
 from sendreview.errors import InvalidReview, SendreviewError
 from sendreview.models.framework import Framework
-from sendreview.report.outputs import slug
+from sendreview.report import outputs
 
 FORMATS = ("docx", "odt")
 
@@ -51,19 +50,10 @@ def write_form(
     if broken:  # a blank form would look as if the answers there were lost
         raise InvalidReview(broken, "self-evaluation.yaml has errors; fix them, then make the form")
     school = ws.review.school.name
-    name = f"{slug(school)}-self-evaluation-form.{fmt}"
-    if output is None:
-        target = folder / "build" / name
-    elif output.is_dir():
-        target = output / name
-    else:
-        target = output
-    if target.exists() and not force:
-        raise SendreviewError(
-            f"{target} already exists",
-            "add --force to replace it (a form the school has filled in would be lost), "
-            "or choose another name with -o",
-        )
+    stem = f"{outputs.slug(school)}-self-evaluation-form"
+    target = outputs.plan(folder, stem, [fmt], output, what="form")[fmt]
+    # a form sendreview wrote is replaced; one the school filled in needs --force
+    outputs.check([target], force)
     target_for = FormFor(review_id(ws), school, framework)
     data = build(target_for, ws.self_evaluation)
     if fmt == "odt":
@@ -74,5 +64,5 @@ def write_form(
         reference = data_dir("templates") / "report" / "reference.odt"
         data = docx_to_odt(data, properties_of(target_for), str(reference))
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, data, overwrite=True)
+    outputs.publish(data, target, force=force)
     return target

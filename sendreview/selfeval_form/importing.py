@@ -88,7 +88,12 @@ def import_form(
     result.changes, result.unchanged = _changes(found, data, framework)
 
     conflicts = [c.title for c in result.changes if c.old]
-    if conflicts and not force:
+    if conflicts and not force and dry_run:
+        result.notes.append(
+            "answers already there would be replaced (" + "; ".join(conflicts) + "): "
+            "the import itself needs --force"
+        )
+    elif conflicts and not force:
         raise SendreviewError(
             f"{doc.display} already has answers that the form would change: "
             + "; ".join(conflicts),

@@ -147,8 +147,10 @@ def _check_all(roots: list[Path], jobs: int, today: date | None) -> Iterator[lis
 
 def plan(paths: Iterable[str | Path]) -> list[Path | list[Diagnostic]]:
     """In the order validate reports them: workspaces to check, and problems found on the
-    way (a path that is not there, a folder that cannot be searched)."""
+    way (a path that is not there, a folder that cannot be searched). A review named
+    twice (``examples examples/riverside-primary``) is checked once, where first found."""
     plan: list[Path | list[Diagnostic]] = []
+    seen: set[Path] = set()
     for given in paths:
         path = Path(given)
         try:
@@ -169,7 +171,9 @@ def plan(paths: Iterable[str | Path]) -> list[Path | list[Diagnostic]]:
             if problems:  # found while searching for this workspace, so shown before it
                 plan.append(list(problems))
                 problems.clear()  # the list find_workspaces appends to
-            plan.append(root)
+            if (real := root.resolve()) not in seen:
+                seen.add(real)
+                plan.append(root)
         if problems:
             plan.append(problems)
         if not found:

@@ -38,6 +38,7 @@ from sendreview.yamlio.reading import Problem, parse, read_text
 from sendreview.yamlio.renaming import Renamed as Renamed
 from sendreview.yamlio.renaming import Target as Target
 from sendreview.yamlio.renaming import rename_words as rename_words
+from sendreview.yamlio.writing import block as block
 from sendreview.yamlio.writing import scalar as scalar
 from sendreview.yamlio.writing import set_top_level as set_top_level
 

@@ -37,12 +37,33 @@ def scalar(value: object) -> str:
     if isinstance(value, str) and "\n" in value:
         raise ValueError("multi-line text needs a block scalar")
     if isinstance(value, str) and _UNSAFE.search(value):  # YAML reads some as line breaks
-        escaped = value.replace("\\", "\\\\").replace('"', '\\"')
-        return '"' + _UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", escaped) + '"'
+        return _escaped(value)
     rendered = _dump(value, None)
     if rendered.startswith("'") and "'" in str(value):  # "it's" reads better than 'it''s'
         rendered = _dump(value, '"')
     return rendered
+
+
+def _escaped(value: str) -> str:
+    """``value`` double-quoted, with every character YAML could read otherwise escaped."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return '"' + _UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", escaped) + '"'
+
+
+def block(value: str, indent: int) -> str:
+    """Text of several lines as a YAML scalar written after a key, its lines indented
+    ``indent`` spaces: a literal block (``|-``) where the text can be one exactly, else
+    quoted on one line, so that it always reads back as ``value``."""
+    if _UNSAFE.search(value):
+        return _escaped(value)
+    text = yaml.dump(
+        value, Dumper=_Dumper, width=math.inf, allow_unicode=True, default_style="|"
+    ).rstrip("\n")
+    header, *lines = text.split("\n")
+    if header not in ("|", "|-", "|+"):  # quoted, or an indent that a block must state
+        return _dump(value, '"')
+    pad = " " * indent
+    return "\n".join([header, *(pad + line[2:] if line else "" for line in lines)])
 
 
 def _dump(value: object, style: str | None) -> str:

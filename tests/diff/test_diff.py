@@ -238,6 +238,49 @@ def test_a_link_in_the_repository_is_refused(repo: Path, cli: Invoke) -> None:
     assert any(p["path"] == "context.yaml" and p["code"] == "SR101" for p in problems)
 
 
+@pytest.mark.parametrize("packed", [False, True])
+def test_a_file_that_inflates_past_the_limit_is_never_read(
+    repo: Path, cli: Invoke, packed: bool
+) -> None:
+    """A few kilobytes in the repository that would inflate to 50 MB: refused from the
+    object's header, loose or packed, like a file of that size in a folder."""
+    from dulwich.repo import Repo
+
+    review = repo / "riverside"
+    (review / "context.yaml").write_bytes(b"# " + b"x" * 50_000_000 + b"\n")
+    commit(repo, "A huge file", 1_793_000_000)
+    if packed:
+        with Repo(str(repo)) as r:
+            r.object_store.pack_loose_objects()
+        assert not any((repo / ".git" / "objects").glob("??/*"))  # every object packed
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        result = cli("diff", str(review), "HEAD~1", "HEAD", "--format", "json")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    problems = json.loads(result.output)["problems"]["new"]
+    assert any(
+        p["path"] == "context.yaml" and p["code"] == "SR110" and "50,000,003 bytes" in p["message"]
+        for p in problems
+    ), problems
+    assert peak < 30_000_000  # the 50 MB were never made
+
+
+def test_the_size_of_a_delta_is_the_size_it_makes() -> None:
+    import zlib
+
+    from sendreview.diff.blobsize import _packed_size
+
+    # a REF_DELTA entry: type 7, its own (delta) size 5, the base's id, then the delta
+    # inflating to "base size 3, result size 300 000" (base-128, little-endian) and more
+    delta = bytes([3, 0xE0, 0xA7, 0x12]) + b"instructions"
+    entry = bytes([0x75]) + b"\x01" * 20 + zlib.compress(delta)
+    assert _packed_size(entry) == 300_000
+
+
 def test_an_unknown_revision(repo: Path, cli: Invoke) -> None:
     result = cli("diff", str(repo / "riverside"), "no-such-branch")
     assert result.exit_code == 1

@@ -123,6 +123,29 @@ def test_a_visit_before_the_review_is_refused(cli: Invoke, tmp_path: Path) -> No
     assert "2026-10-01 is before the review visit (2026-10-14)" in result.stderr
 
 
+def test_today_before_the_last_visit_needs_the_date_given(
+    cli: Invoke, riverside: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    from sendreview.scaffold import new_visit
+
+    class Day(dt.date):
+        @classmethod
+        def today(cls) -> Day:
+            return cls(2027, 1, 5)  # between Riverside's first and second visits
+
+    monkeypatch.setattr(new_visit, "date", Day)
+    result = cli("followup", "new", str(riverside))
+    assert result.exit_code == 1
+    assert "today (5 January 2027) is before the last visit recorded (24 March 2027)" in (
+        " ".join(result.stderr.split())
+    )
+    assert not (riverside / "follow-ups" / "2027-01-05.yaml").exists()
+    # given on purpose, a visit between two others is made (validate then checks it)
+    assert cli("followup", "new", str(riverside), "--date", "2027-01-05").exit_code == 0
+
+
 def test_from_each_example(cli: Invoke, riverside: Path, brookfield: Path) -> None:
     result = cli("followup", "new", str(riverside), "--date", "2027-06-23")
     assert result.exit_code == 0

@@ -50,9 +50,20 @@ def test_the_form_has_a_tagged_box_for_every_answer(
     for value in ("brookfield-school", "annex-2", "Brookfield School"):
         assert f"<vt:lpwstr>{value}</vt:lpwstr>" in properties
 
+    # a form as sendreview wrote it is simply written again; one the school has filled
+    # in and saved there is kept unless --force
+    assert cli("form", str(brookfield)).exit_code == 0
+    path.write_bytes(path.read_bytes() + b"\0")
     again = cli("form", str(brookfield))
-    assert again.exit_code == 1 and "already exists" in again.output and "--force" in again.output
+    assert again.exit_code == 1 and "has been changed since sendreview wrote it" in again.output
+    assert "--force" in again.output
     assert cli("form", str(brookfield), "--force").exit_code == 0
+
+    wrong = cli("form", str(brookfield), "-o", str(path.with_suffix(".pdf")))
+    assert wrong.exit_code == 2 and "does not end in .docx, but a docx form" in wrong.output
+    folder = path.parent / "forms"  # a new folder: a name without a suffix is one
+    assert cli("form", str(brookfield), "-o", str(folder)).exit_code == 0
+    assert (folder / path.name).is_file()
 
 
 def test_a_blank_form_shows_what_to_write(

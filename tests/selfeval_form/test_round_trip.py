@@ -135,6 +135,13 @@ def test_one_answer_changed_changes_only_its_lines(
     assert "Leadership of SEND: strengths" in refused.output and "--force" in refused.output
     assert source.read_text("utf-8") == before
 
+    # a dry run shows what would change without --force, and says the import needs it
+    preview = cli("import", "self-evaluation", str(filled), str(brookfield), "--dry-run")
+    assert preview.exit_code == 0, preview.output
+    assert "+ Leaders speak up for **every** pupil." in preview.stdout
+    assert "the import itself needs --force" in preview.output
+    assert source.read_text("utf-8") == before
+
     dry = _import(cli, filled, brookfield, "--dry-run", "--force")
     assert "Leadership of SEND: strengths:" in dry
     assert "+ Leaders speak up for **every** pupil." in dry

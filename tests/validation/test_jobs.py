@@ -84,13 +84,13 @@ def test_problems_met_while_searching_keep_their_place(
     serial = validate(given, jobs=1)
     parallel = validate(given, jobs=2)
     assert parallel == serial
-    assert serial.reviews == 4
+    assert serial.reviews == 3  # "a", named again after ".", is checked once
     codes = [d.code for d in serial.diagnostics if d.code in ("SR100", "SR101")]
     assert codes == ["SR101", "SR100", "SR100"]
     # the folder that could not be searched is reported between the reviews around it
     shown = [d.path.split("/")[0] for d in serial.diagnostics]
     assert [p for i, p in enumerate(shown) if i == 0 or shown[i - 1] != p] == [
-        *("a", "b", "c", "e", "missing", "d", "a")
+        *("a", "b", "c", "e", "missing", "d")
     ]
 
 
