@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sendreview.diagnostics import Diagnostic, Severity, count, infos
 from sendreview.diagnostics.formatters import dump_json, format_lines, json_safe, plural, summary
 from sendreview.diagnostics.formatters import visible as visible
+from sendreview.frameworks import progress_scale
 from sendreview.words import long_date
 
 _STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -244,29 +245,38 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
         progress = Table(
             title="Progress across follow-up visits", title_justify="left", box=None, pad_edge=False
         )
+        # a narrow terminal gets the marks alone (●○○), with their key under the table
+        compact = out.width < 44 + 15 * len(status.visits)
         progress.add_column("")
         for visit in status.visits:
-            progress.add_column(_text(visit))
+            progress.add_column(_text(visit), no_wrap=compact)
         progress.add_column("Last change")
         progress.add_column("Due", no_wrap=True)
-        progress.add_column("")
+        progress.add_column("", no_wrap=True)
         for rec in status.recommendations:
             cells = []
             for value, recorded in zip(rec.statuses, rec.recorded, strict=True):
                 label, colour = status_label(value, short=True)
+                label = label.split(" ")[0] if compact else label
                 cells.append(_text(label, colour if recorded else f"{colour} dim"))
             last = next((c for c in reversed(rec.changes) if c in _CHANGE), None)
             arrow, colour = _CHANGE.get(last or "", ("", ""))
             progress.add_row(
                 _text(rec.id),
                 *cells,
-                Text(f"{arrow} {last or ''}".strip(), colour),
+                Text(arrow if compact else f"{arrow} {last or ''}".strip(), colour),
                 _text(rec.due or ""),
                 _overdue(rec),
             )
         added = [f"{rec.id} {rec.origin}." for rec in status.recommendations if rec.origin]
+        marks = ", ".join(f"{s.symbol} {s.label.lower()}" for s in progress_scale().statuses)
+        key = [f"Key: {marks}; ↑ improved, ↓ slipped, = unchanged."] if compact else []
         progress.caption = " ".join(
-            ["Dimmed: complete at an earlier visit, not assessed again.", *added]
+            [
+                *key,
+                "Dimmed: complete at an earlier visit, not assessed again.",
+                *added,
+            ]
         )
         progress.caption_justify = "left"
         out.print()
@@ -428,9 +438,50 @@ def print_batch_summary(outcomes: list[Outcome]) -> None:
 
 def print_portfolio(folio: Portfolio) -> None:
     """The overview, one row a review; a review with errors is marked, with its first."""
+    out = console()
+    if out.width < 120:  # a table this wide wraps every cell: a few lines a review instead
+        _portfolio_lines(folio, out)
+    else:
+        _portfolio_table(folio, out)
+    errors = sum(1 for r in folio.reviews if r.errors)
+    console(stderr=True).print(
+        _text(
+            f"{plural(len(folio.reviews), 'review')}, {errors} with errors "
+            f"(overdue: as at each review's last visit, or {long_date(folio.today)} if later)",
+            "red" if errors else "green",
+        )
+    )
+
+
+def _portfolio_lines(folio: Portfolio, out: Console) -> None:
+    for r in folio.reviews:
+        head = _text(r.school, "bold")
+        head.append_text(_text(f"  {r.folder}", "dim"))
+        out.print(head)
+        problems = (
+            f"{plural(r.errors, 'error')}, {plural(r.warnings, 'warning')}"
+            if r.errors or r.warnings
+            else "no problems"
+        )
+        out.print(
+            _text(f"  {r.setting or '—'} · {r.stage} ({r.stages_done}/{r.stages}) · "),
+            _text(problems, "red" if r.errors else "yellow" if r.warnings else "green"),
+            sep="",
+        )
+        if r.errors:
+            out.print(_text(f"  {r.first_problem}", "red"))
+        out.print(
+            _text(
+                f"  {plural(len(r.recommendations), 'recommendation')}: {r.complete} complete, "
+                f"{r.overdue} overdue · last visit {r.last_visit or '—'} · "
+                f"next {r.next_visit or '—'}"
+            )
+        )
+
+
+def _portfolio_table(folio: Portfolio, out: Console) -> None:
     from rich.table import Table
 
-    out = console()
     table = Table(box=None, pad_edge=False, title_justify="left")
     table.add_column("Review", min_width=24, ratio=1, overflow="fold")
     for column in ("Setting", "Stage reached", "Problems", "Recs", "Done"):
@@ -456,11 +507,3 @@ def print_portfolio(folio: Portfolio) -> None:
             r.next_visit or "—",
         )
     out.print(table)
-    errors = sum(1 for r in folio.reviews if r.errors)
-    console(stderr=True).print(
-        _text(
-            f"{plural(len(folio.reviews), 'review')}, {errors} with errors "
-            f"(overdue: as at each review's last visit, or {long_date(folio.today)} if later)",
-            "red" if errors else "green",
-        )
-    )

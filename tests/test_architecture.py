@@ -14,7 +14,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "sendreview"
 
 LAYERS: list[tuple[str, ...]] = [
-    ("errors", "paths", "resources", "safefile", "atomic", "crash", "diagnostics"),
+    ("errors", "paths", "resources", "safefile", "atomic", "crash", "diagnostics", "parallel"),
     ("yamlio",),
     ("models",),
     ("modelcheck",),

@@ -27,10 +27,10 @@ FONT = "Arial"
 
 def pandoc_default(path: Path) -> None:
     sys.path.insert(0, str(ROOT))
-    from sendreview.report.convert import _pandoc_path
+    from sendreview.report.convert import pandoc_path
 
     subprocess.run(
-        [_pandoc_path(), "-o", str(path), "--print-default-data-file", "reference.docx"], check=True
+        [pandoc_path(), "-o", str(path), "--print-default-data-file", "reference.docx"], check=True
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -108,40 +108,20 @@ class Portfolio:
 def collect(paths: Iterable[str | Path], *, today: date, jobs: int = 1) -> Portfolio:
     """Every review under ``paths``, summed up, in the order ``validate`` reports them;
     overdue judged at each review's last visit, or at ``today`` when that is later."""
-    from sendreview.validation.run import plan
+    from sendreview.parallel import map_in_order
+    from sendreview.validation.run import plan, preload
 
     folio = Portfolio(today)
     steps = plan(paths)
     roots = [step for step in steps if isinstance(step, Path)]
     work = functools.partial(summarise, today=folio.today)
-    done = iter(_map(work, roots, jobs))
+    done = iter(map_in_order(work, roots, jobs, preload))
     for step in steps:
         if isinstance(step, Path):
             folio.reviews.append(next(done))
         else:
             folio.problems.extend(step)
     return folio
-
-
-def _map(
-    work: Callable[[Path], ReviewSummary], roots: list[Path], jobs: int
-) -> Iterator[ReviewSummary]:
-    """``work`` over ``roots``, in their order, in ``jobs`` processes (validate's way)."""
-    jobs = min(jobs, len(roots))
-    if jobs <= 1:
-        yield from map(work, roots)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    from sendreview.validation import attachments, completeness, consistency, refs, text, visits
-
-    del attachments, completeness, consistency, refs, text, visits  # imported once, here
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, min(32, len(roots) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        yield from pool.map(work, roots, chunksize=chunk)
 
 
 def summarise(root: Path, today: date) -> ReviewSummary:

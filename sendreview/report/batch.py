@@ -253,14 +253,10 @@ class _Runner:
     def __init__(self, jobs: int) -> None:
         self.pool: Executor | None = None
         if jobs > 1:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
+            from sendreview.parallel import pool
 
             _preload()
-            # Forked workers share the modules already imported, as validate's do.
-            methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("fork" if "fork" in methods else None)
-            self.pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker)
+            self.pool = pool(jobs, initializer=_worker)
 
     def __enter__(self) -> _Runner:
         return self
@@ -297,11 +293,6 @@ def _worker() -> None:
 def _preload() -> None:
     """Import once, before the workers fork, what each rendering needs."""
     from sendreview.report import cache, documents, outputs, templating  # noqa: F401
-    from sendreview.validation import (  # noqa: F401
-        attachments,
-        completeness,
-        consistency,
-        refs,
-        text,
-        visits,
-    )
+    from sendreview.validation.run import preload
+
+    preload()

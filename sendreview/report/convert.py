@@ -73,7 +73,7 @@ class Style:
     attachments: str = ""  # the review folder as a URL path from the HTML report's folder
 
 
-def _pandoc_path() -> str:
+def pandoc_path() -> str:
     """The pandoc inside pypandoc_binary; never another one that happens to be on PATH."""
     import importlib.util
 
@@ -202,11 +202,11 @@ def run_child(
         ) from e
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip()
-        raise _Failed(message or f"exit status {done.returncode}")
+        raise ChildFailed(message or f"exit status {done.returncode}")
     return done.stdout
 
 
-class _Failed(Exception):
+class ChildFailed(Exception):
     """A child process failed; its message, for the caller to explain."""
 
 
@@ -218,7 +218,7 @@ def _pandoc(
     outputfile: Path | None = None,
     toc: bool = True,
 ) -> str:
-    command = [_pandoc_path(), f"--from={READER}", f"--to={to}", *pandoc_args(args, style, toc)]
+    command = [pandoc_path(), f"--from={READER}", f"--to={to}", *pandoc_args(args, style, toc)]
     if outputfile is not None:
         command += ["-o", str(outputfile)]
     try:
@@ -229,7 +229,7 @@ def _pandoc(
             child_environment(style),
             markdown.encode("utf-8"),
         )
-    except _Failed as e:
+    except ChildFailed as e:
         raise SendreviewError(
             f"pandoc could not produce the {to} report: {e}", _cause(style)
         ) from e
@@ -401,7 +401,7 @@ def _pdf(markdown: str, style: Style, target: Path) -> None:
             (root / image.name).write_bytes(image.read_bytes())
     try:
         compile_typst(main, target)
-    except _Failed as e:
+    except ChildFailed as e:
         message = " ".join(str(e).split())
         if "package" in message:
             hint = (

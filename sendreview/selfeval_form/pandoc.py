@@ -7,15 +7,16 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from functools import cache
 from typing import Any
 
 from sendreview.errors import SendreviewError
 from sendreview.report.convert import (
     PANDOC_SECONDS,
     READER,
-    _Failed,
-    _pandoc_path,
+    ChildFailed,
     child_environment,
+    pandoc_path,
     run_child,
 )
 
@@ -33,9 +34,9 @@ def _run(args: list[str], data: bytes, what: str) -> bytes:
     try:
         # --sandbox: pandoc reads and writes nothing but what it is given here, and
         # fetches nothing (no images, no network) whatever a document refers to
-        command = [_pandoc_path(), "--sandbox", *args]
+        command = [pandoc_path(), "--sandbox", *args]
         return run_child(command, what, SECONDS, child_environment(), data)
-    except _Failed as e:
+    except ChildFailed as e:
         raise SendreviewError(
             f"{what} failed: {e}",
             "save the form again in Word or LibreOffice and import the saved copy",
@@ -97,6 +98,7 @@ def blocks_to_markdown(parts: list[Blocks], api_version: list[int]) -> list[str]
     return [t.strip("\n") for t in texts]
 
 
+@cache  # pandoc's own constant: asked once a run
 def api_version() -> list[int]:
     out = _run(["--from=markdown", "--to=json"], b"", "pandoc")
     version: list[int] = json.loads(out)[API_VERSION_KEY]

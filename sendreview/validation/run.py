@@ -114,15 +114,14 @@ def check_root(root: Path, today: date | None = None) -> list[Diagnostic]:
 
 def _check_all(roots: list[Path], jobs: int, today: date | None) -> Iterator[list[Diagnostic]]:
     """Each workspace's diagnostics, in the order of ``roots``."""
-    jobs = min(jobs, len(roots))
-    check = partial(check_root, today=today)
-    if jobs <= 1:  # one workspace is checked here: no process start-up to pay
-        yield from map(check, roots)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from sendreview.parallel import map_in_order
 
-    from sendreview.validation import (
+    return map_in_order(partial(check_root, today=today), roots, jobs, preload)
+
+
+def preload() -> None:
+    """Import every layer of checks (before workers are forked, so once)."""
+    from sendreview.validation import (  # noqa: F401
         attachments,
         checks_off,
         completeness,
@@ -131,18 +130,6 @@ def _check_all(roots: list[Path], jobs: int, today: date | None) -> Iterator[lis
         text,
         visits,
     )
-
-    # imported once, here
-    del attachments, checks_off, completeness, consistency, refs, text, visits
-    # Forked workers share the modules already imported; a fresh interpreter per worker
-    # would pay the imports again. Where fork is missing, the platform's way is used.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    # Chunks small enough to share the work out evenly, large enough that sending them
-    # costs little beside checking them.
-    chunk = max(1, min(32, len(roots) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        yield from pool.map(check, roots, chunksize=chunk)
 
 
 def plan(paths: Iterable[str | Path]) -> list[Path | list[Diagnostic]]:

@@ -169,7 +169,7 @@ def test_a_typst_package_import_fails_offline(tmp_path: Path) -> None:
     main = tmp_path / "typst" / "report.typ"
     main.parent.mkdir()
     main.write_text('#import "@preview/example:0.1.0": add\nHello\n')
-    with pytest.raises(convert._Failed, match="package"):
+    with pytest.raises(convert.ChildFailed, match="package"):
         convert.compile_typst(main, tmp_path / "out.pdf")
     assert not list((main.parent / ".no-package-cache").iterdir())
     assert not (tmp_path / "out.pdf").exists()
@@ -195,7 +195,7 @@ def test_a_typst_package_import_never_reaches_the_network(tmp_path: Path) -> Non
     code = (
         "import sys\nfrom pathlib import Path\nfrom sendreview.report import convert\n"
         "try:\n    convert.compile_typst(Path(sys.argv[1]), Path(sys.argv[2]))\n"
-        "except convert._Failed as e:\n    print(e)\n    sys.exit(7)\n"
+        "except convert.ChildFailed as e:\n    print(e)\n    sys.exit(7)\n"
     )
     done = _traced(log, "-c", code, str(main), str(tmp_path / "out.pdf"))
     assert done.returncode == 7, done.stderr
