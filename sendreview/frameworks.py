@@ -25,7 +25,7 @@ from sendreview.resources import data_dir
 M = TypeVar("M", bound=BaseModel)
 
 # frameworks/ holds these data files beside the frameworks themselves
-_DATA_FILES = {"vocabularies", "progress", "reporting"}
+_DATA_FILES = {"vocabularies", "progress", "reporting", "national-figures", "comparison"}
 
 
 def _load_builtin(name: str, model: type[M]) -> M:

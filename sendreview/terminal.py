@@ -281,6 +281,25 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
         progress.caption_justify = "left"
         out.print()
         out.print(progress)
+    if any(a.school_entries and a.reviewer_entries for a in status.comparison):
+        compared = Table(
+            title="The school's self-evaluation beside the review's findings",
+            title_justify="left",
+            box=None,
+            pad_edge=False,
+        )
+        compared.add_column("Area", min_width=20, ratio=1)
+        compared.add_column("Compared", ratio=2)
+        for side in status.comparison:
+            shown = _text(side.summary, "" if side.compared else "dim")
+            compared.add_row(_text(side.title), shown)
+        out.print()
+        out.print(compared)
+    if status.national:
+        out.print()
+        out.print(_text("Far from the national figures (context.yaml; info SR820)", "bold"))
+        for line in status.national:
+            out.print(_text(f"  {line}"))
     if status.checks_off:
         out.print()
         out.print(_text("Checks turned off for this review (review.yaml, checks_off)", "bold"))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sendreview.diagnostics.core import Severity
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO  # N: a note
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,6 +431,18 @@ _CODES = [
         "`checks_off` in review.yaml names checks turned off for this review, each with "
         "the reason (`SR810: the review's evidence came from one visit by design`). Only "
         "the checks marked *may be turned off* below can be; the others find faults.",
+    ),
+    Code(
+        "SR820",
+        N,
+        "a figure far from the national one",
+        "The school's share of pupils at SEN support, with an EHC plan or with any SEND is "
+        "far from the Department for Education's figure for its phase (review.yaml's "
+        "`school.setting`), or from the national figures given in context.yaml. Nothing is "
+        "wrong: say in the context's narrative why the school differs. The national figures "
+        "and what counts as far (`thresholds`) are data in `frameworks/national-figures.yaml`"
+        "; a newer release is read in with `sendreview stats import`.",
+        optional=True,
     ),
 ]
 

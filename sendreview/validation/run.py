@@ -40,6 +40,7 @@ def check_workspace(ws: Workspace, today: date | None = None) -> list[Diagnostic
         checks_off,
         completeness,
         consistency,
+        figures,
         refs,
         text,
         visits,
@@ -47,7 +48,7 @@ def check_workspace(ws: Workspace, today: date | None = None) -> list[Diagnostic
 
     out = list(ws.diagnostics)
     if ws.parts.get("review") is not None:
-        for layer in (refs, text, attachments, consistency, completeness, checks_off):
+        for layer in (refs, text, attachments, consistency, completeness, figures, checks_off):
             out.extend(layer.check(ws))
         out.extend(visits.check(ws, today))
         out = checks_off.without(out, ws)

@@ -49,7 +49,7 @@ NO_LINE_OK = {
     "SR110": "the file is too large to read: it is refused before any line is known",
     "SR113": "the file is a link leading outside the review: refused unread, so no line",
 }
-_TEXT_LINE = re.compile(r"^\S.*?(?::\d+:\d+)?: (error|warning) SR\d{3} ")
+_TEXT_LINE = re.compile(r"^\S.*?(?::\d+:\d+)?: (error|warning|info) SR\d{3} ")
 _FRAME = re.compile(r'File "([^"]+)", line (\d+), in (\S+)')
 
 
