@@ -163,6 +163,10 @@ import_app = typer.Typer(
 )
 app.add_typer(frameworks_app, name="frameworks")
 app.add_typer(followup_app, name="followup")
+stats_app = typer.Typer(
+    cls=_Group, help="National figures to set a school beside.", no_args_is_help=True
+)
+app.add_typer(stats_app, name="stats")
 app.add_typer(import_app, name="import")
 
 
@@ -500,6 +504,15 @@ def report(
             help="Replace report files even if they were edited or not written by sendreview.",
         ),
     ] = False,
+    comparison: Annotated[
+        bool | None,
+        typer.Option(
+            "--comparison/--no-comparison",
+            show_default=False,
+            help="With a review report: the section comparing the school's self-evaluation "
+            "with the findings (default: in final reports only).",
+        ),
+    ] = None,
     allow_personal_data: Annotated[
         bool,
         typer.Option(
@@ -547,6 +560,7 @@ def report(
             reference_doc,
             force,
             _date(visit, "--visit"),
+            comparison,
             allow_personal_data,
         )
         with terminal.BatchView() as view:
@@ -566,6 +580,7 @@ def report(
         reference_doc=reference_doc,
         force=force,
         visit=_date(visit, "--visit"),
+        comparison=comparison,
         allow_personal_data=allow_personal_data,
     )
     if result.warnings:
@@ -836,6 +851,42 @@ def import_self_evaluation(
         )
     else:
         terminal.say(f"{len(result.changes)} answer(s) would change (--dry-run: nothing written)")
+
+
+@stats_app.command("import", cls=_Command)
+def stats_import(
+    csv_file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE.csv",
+            help="The DfE's 'SEN provision by school type' data set, as downloaded.",
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="Where to write the figures: a folder that holds your reviews, or one "
+            "review's folder (sendreview looks in a review's folder and every folder above).",
+        ),
+    ] = Path("national-figures.yaml"),
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a national-figures.yaml already there.")
+    ] = False,
+) -> None:
+    """Read a newer release of the DfE's national figures into national-figures.yaml."""
+    from sendreview import terminal
+    from sendreview.national import FILE_NAME
+    from sendreview.stats_import import import_csv
+
+    target = output / FILE_NAME if output.is_dir() else output
+    done = import_csv(csv_file, target, force=force)
+    terminal.say(f"created  {done.path}")
+    terminal.say(f"Academic year {done.release}: {', '.join(done.phases)}")
+    if done.left_out:
+        terminal.say(f"left out (no place for them in the figures): {', '.join(done.left_out)}")
 
 
 def main(argv: list[str] | None = None) -> int:

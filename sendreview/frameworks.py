@@ -31,7 +31,14 @@ from sendreview.resources import data_dir
 M = TypeVar("M", bound=BaseModel)
 
 # frameworks/ holds these data files beside the frameworks themselves
-_DATA_FILES = {"vocabularies", "progress", "reporting", "triangulation"}
+_DATA_FILES = {
+    "vocabularies",
+    "progress",
+    "reporting",
+    "national-figures",
+    "comparison",
+    "triangulation",
+}
 
 
 def _load_builtin(name: str, model: type[M]) -> M:

@@ -8,7 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sendreview import frameworks
+from sendreview import frameworks, national
+from sendreview.comparison import AreaComparison, compare
 from sendreview.diagnostics import count
 from sendreview.diagnostics.codes import CODES
 from sendreview.diagnostics.formatters import plural
@@ -75,6 +76,10 @@ class ReviewStatus:
     visits: list[str] = field(default_factory=list)
     recommendations: list[RecommendationStatus] = field(default_factory=list)
     checks_off: list[CheckOff] = field(default_factory=list)
+    # the school's figures far from the national ones (SR820), in words
+    national: list[str] = field(default_factory=list)
+    # per area, the school's self-evaluation beside the reviewer's findings
+    comparison: list[AreaComparison] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -85,7 +90,14 @@ def review_status(folder: str | Path, today: date | None = None) -> ReviewStatus
     (None: at the last visit only; this never reads the clock)."""
     from sendreview.api import load_review
 
-    return status_of(load_review(folder, allow_errors=True, today=today), str(folder), today)
+    ws = load_review(folder, allow_errors=True, today=today)
+    status = status_of(ws, str(folder), today)
+    # for one review only: portfolio reads status_of for thousands and shows neither
+    status.comparison = compare(ws)
+    if ws.context and "SR820" not in turned_off(ws):
+        found = national.differences(ws.context, national.setting_id(ws.review), ws.root)
+        status.national = [d.says() for d in found]
+    return status
 
 
 def status_of(ws: Workspace, folder: str = "", today: date | None = None) -> ReviewStatus:

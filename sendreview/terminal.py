@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING
 from sendreview.diagnostics import Diagnostic, Severity, count, infos
 from sendreview.diagnostics.formatters import dump_json, format_lines, json_safe, plural, summary
 from sendreview.diagnostics.formatters import visible as visible
-from sendreview.frameworks import progress_scale
-from sendreview.words import long_date
 
 _STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -272,6 +270,8 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
                 _overdue(rec),
             )
         added = [f"{rec.id} {rec.origin}." for rec in status.recommendations if rec.origin]
+        from sendreview.frameworks import progress_scale
+
         marks = ", ".join(f"{s.symbol} {s.label.lower()}" for s in progress_scale().statuses)
         key = [f"Key: {marks}; ↑ improved, ↓ slipped, = unchanged."] if compact else []
         progress.caption = " ".join(
@@ -284,6 +284,25 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
         progress.caption_justify = "left"
         out.print()
         out.print(progress)
+    if any(a.school_entries and a.reviewer_entries for a in status.comparison):
+        compared = Table(
+            title="The school's self-evaluation beside the review's findings",
+            title_justify="left",
+            box=None,
+            pad_edge=False,
+        )
+        compared.add_column("Area", min_width=20, ratio=1)
+        compared.add_column("Compared", ratio=2)
+        for side in status.comparison:
+            shown = _text(side.summary, "" if side.compared else "dim")
+            compared.add_row(_text(side.title), shown)
+        out.print()
+        out.print(compared)
+    if status.national:
+        out.print()
+        out.print(_text("Far from the national figures (context.yaml; info SR820)", "bold"))
+        for line in status.national:
+            out.print(_text(f"  {line}"))
     if status.checks_off:
         out.print()
         out.print(_text("Checks turned off for this review (review.yaml, checks_off)", "bold"))
@@ -422,6 +441,8 @@ def print_batch_summary(outcomes: list[Outcome]) -> None:
 
 def print_portfolio(folio: Portfolio) -> None:
     """The overview, one row a review; a review with errors is marked, with its first."""
+    from sendreview.words import long_date
+
     out = console()
     if out.width < 120:  # a table this wide wraps every cell: a few lines a review instead
         _portfolio_lines(folio, out)

@@ -362,8 +362,8 @@ def test_cli_dry_run_shows_the_mapping_and_the_text(cli: Invoke, riverside: Path
     assert snapshot(riverside) == before
     assert result.stdout == (
         "Recommendations: 2 of 12 renumbered\n"
-        "  R8  → R4    (defined at recommendations.yaml:186)\n"
-        "  R4  → R8    (defined at recommendations.yaml:325)\n"
+        "  R8  → R4    (defined at recommendations.yaml:188)\n"
+        "  R4  → R8    (defined at recommendations.yaml:327)\n"
         "Evidence: 1 of 28 renumbered\n"
         "  E30 → E20   (defined at evidence.yaml:350)\n"
         "Files that would change:\n"

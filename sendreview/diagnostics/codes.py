@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sendreview.diagnostics.core import Severity
 
-E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO  # N: a note
 
 
 @dataclass(frozen=True, slots=True)
@@ -484,7 +484,7 @@ _CODES = [
     # triangulation (SR810-SR819): thresholds in frameworks/triangulation.yaml
     Code(
         "SR810",
-        INFO,
+        N,
         "a finding rests on one method or one stakeholder group",
         "Cite evidence gathered another way, or from another group (the hint names the "
         "methods and stakeholders not yet used). A finding is triangulated when its "
@@ -498,6 +498,18 @@ _CODES = [
         "a recommendation rests on one method or one stakeholder group",
         "A recommendation asks the school to act, so its evidence should be triangulated "
         "as SR810 says: cite evidence gathered another way, or from another group.",
+        optional=True,
+    ),
+    Code(
+        "SR820",
+        N,
+        "a figure far from the national one",
+        "The school's share of pupils at SEN support, with an EHC plan or with any SEND is "
+        "far from the Department for Education's figure for its phase (review.yaml's "
+        "`school.setting`), or from the national figures given in context.yaml. Nothing is "
+        "wrong: say in the context's narrative why the school differs. The national figures "
+        "and what counts as far (`thresholds`) are data in `frameworks/national-figures.yaml`"
+        "; a newer release is read in with `sendreview stats import`.",
         optional=True,
     ),
 ]

@@ -121,6 +121,7 @@ def render_report(
     reference_doc: Path | None = None,
     force: bool = False,
     visit: date | None = None,
+    comparison: bool | None = None,
     allow_personal_data: bool = False,
 ) -> Rendered:
     from sendreview.api import require_review
@@ -130,7 +131,7 @@ def render_report(
     formats = parse_formats(formats)
     root = require_review(folder)
     folders = templating.search_path(root, templates)
-    prepared, wanted = _source(root, kind, visit, folders)
+    prepared, wanted = _source(root, kind, visit, folders, comparison)
     if not allow_personal_data:
         refuse_personal_data(prepared.warnings)
     page = prepared.page
@@ -197,7 +198,11 @@ def file_stem(page: TitlePage) -> str:
 
 
 def _source(
-    root: Path, kind: str, visit: date | None, folders: list[Path]
+    root: Path,
+    kind: str,
+    visit: date | None,
+    folders: list[Path],
+    comparison: bool | None = None,
 ) -> tuple[Prepared, str | None]:
     """The review's Markdown and title page, from the record of its last rendering if it
     still matches; else made afresh, with the key to record it under (None: recorded, or
@@ -205,11 +210,11 @@ def _source(
     from sendreview.paths import display_root
     from sendreview.report import cache
 
-    wanted = cache.key(root, folders, kind, visit, display_root(root))
+    wanted = cache.key(root, folders, kind, visit, display_root(root), f"comparison={comparison}")
     prepared = cache.load(root, kind, visit, wanted)
     if prepared is not None:
         return prepared, None
-    return prepare(root, kind, visit, folders), wanted
+    return prepare(root, kind, visit, folders, comparison), wanted
 
 
 def report_stem(
@@ -218,6 +223,7 @@ def report_stem(
     kind: str = "review",
     templates: Path | None = None,
     visit: date | None = None,
+    comparison: bool | None = None,
 ) -> str:
     """The name (without extension) ``render_report`` would give this review's report.
 
@@ -229,7 +235,7 @@ def report_stem(
 
     root = require_review(folder)
     folders = templating.search_path(root, templates)
-    prepared, wanted = _source(root, kind, visit, folders)
+    prepared, wanted = _source(root, kind, visit, folders, comparison)
     if wanted is not None:
         cache.store(root, kind, visit, wanted, prepared)
     return file_stem(prepared.page)
@@ -249,15 +255,25 @@ def _attachments_base(root: Path, html: Path | None) -> str:
     return quote(Path(relative).as_posix().rstrip("/") + "/")
 
 
-def prepare(root: Path, kind: str, visit: date | None, folders: list[Path]) -> Prepared:
-    """Check the review and turn it into Markdown, with its title page and images."""
+def prepare(
+    root: Path,
+    kind: str,
+    visit: date | None,
+    folders: list[Path],
+    comparison: bool | None = None,
+) -> Prepared:
+    """Check the review and turn it into Markdown, with its title page and images.
+
+    ``comparison``: whether a review report has the section comparing the school's
+    self-evaluation with the findings (None: only when the report is final)."""
+    from sendreview import national
     from sendreview.api import load_review
     from sendreview.report import templating
     from sendreview.report.documents import document
 
     ws = load_review(root)
     with scratch.folder() as tmp:
-        doc = document(ws, kind, visit, tmp)
+        doc = document(ws, kind, visit, tmp, comparison)
         text = templating.render(f"{kind}.md.j2", folders, v=doc.view)
         images = (
             tuple((p.name, p.read_bytes()) for p in sorted(doc.resources.iterdir()))
@@ -269,5 +285,8 @@ def prepare(root: Path, kind: str, visit: date | None, folders: list[Path]) -> P
         page=doc.page,
         warnings=tuple(d for d in ws.diagnostics if not d.is_error),
         images=images,
-        inputs=(ws.framework_path.resolve(),) if ws.framework_path else (),
+        # files outside the review that the report shows: a changed one makes a new report
+        inputs=tuple(
+            p.resolve() for p in (ws.framework_path, national.find_file(ws.root)) if p is not None
+        ),
     )

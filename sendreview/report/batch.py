@@ -39,6 +39,7 @@ class Request:
     reference_doc: Path | None = None
     force: bool = False
     visit: date | None = None
+    comparison: bool | None = None  # the review report's comparison section (None: if final)
     allow_personal_data: bool = False
 
 
@@ -192,7 +193,13 @@ def _name(root: Path, request: Request) -> tuple[str | None, str | None]:
     """The file name (without extension) of this review's report, or why there is none."""
     try:
         return (
-            report_stem(root, kind=request.kind, templates=request.templates, visit=request.visit),
+            report_stem(
+                root,
+                kind=request.kind,
+                templates=request.templates,
+                visit=request.visit,
+                comparison=request.comparison,
+            ),
             None,
         )
     except Exception as e:  # every failure is this review's outcome
@@ -210,6 +217,7 @@ def _render(root: Path, request: Request) -> Outcome:
             reference_doc=request.reference_doc,
             force=request.force,
             visit=request.visit,
+            comparison=request.comparison,
             allow_personal_data=request.allow_personal_data,
         )
     except Exception as e:  # every failure is this review's outcome

@@ -83,13 +83,19 @@ def _secret() -> bytes | None:
 
 
 def key(
-    workspace: Path, template_folders: list[Path], kind: str, visit: date | None, display: str
+    workspace: Path,
+    template_folders: list[Path],
+    kind: str,
+    visit: date | None,
+    display: str,
+    options: str = "",
 ) -> str | None:
     """The record's key, or None when nothing can be recorded (see ``_secret``)."""
     secret = _secret()
     if secret is None:
         return None
-    digest = hashlib.sha256(secret + f"\0{__version__}\0{kind}\0{visit}\0{display}".encode())
+    text = f"\0{__version__}\0{kind}\0{visit}\0{display}\0{options}"
+    digest = hashlib.sha256(secret + text.encode())
     for folder in [workspace, *template_folders, data_dir("frameworks")]:
         digest.update(_digest(_files(folder)).encode())
     return digest.hexdigest()

@@ -4,7 +4,9 @@ tables (percentages of the roll, the share of each type of need), and its narrat
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from sendreview import national as nat
 from sendreview.models.context import Context, Rates, Share, Tally
 from sendreview.models.framework import Framework
 from sendreview.report.markdown import lists_after_text
@@ -28,6 +30,31 @@ class ContextView:
     staffing: str
     has_national: bool
     national_source: str  # where the national figures come from, shown under the table
+    national_of: str  # which pupils the national figures are for, "state-funded primary schools"
+    national_needs: str = ""  # the most common primary needs nationally, under the needs table
+
+
+def _national(
+    ctx: Context, setting: str | None, root: Path | None
+) -> tuple[dict[str, float], str, str, str]:
+    """The national figure for each row, which pupils they are of, and their citation.
+
+    A user's own figures in context.yaml win over the file's, and their source is shown."""
+    own = ctx.national
+    if own is not None and (own.sen_support is not None or own.ehc_plans is not None):
+        values = {"sen_support": own.sen_support, "ehc_plans": own.ehc_plans}
+        values["send_total"] = own.send_total
+        return {k: v for k, v in values.items() if v is not None}, "", own.source or "", ""
+    figures, _ = nat.load(root)
+    found = nat.for_setting(figures, setting)
+    of: list[str] = []
+    for f in found:
+        if f.of not in of:
+            of.append(f.of)
+    if len(of) > 1:  # say which figure is for which pupils
+        of = [f"{o} ({', '.join(nat.NAMES[f.name] for f in found if f.of == o)})" for o in of]
+    needs = nat.common_needs(figures) if found else ""  # cited under the key statistics
+    return {f.name: f.percent for f in found}, " and ".join(of), figures.cited(), needs
 
 
 def _share_row(
@@ -44,20 +71,22 @@ def _share_row(
     return Row([label, shown, percent(national)])
 
 
-def context_view(ctx: Context, framework: Framework) -> ContextView:
-    national = ctx.national
+def context_view(
+    ctx: Context, framework: Framework, setting: str | None = None, root: Path | None = None
+) -> ContextView:
+    national, national_of, national_source, national_needs = _national(ctx, setting, root)
     figures = [Row(["Pupils on roll", number(ctx.roll), ""])]
-    for label, share, nat in (
-        ("Pupils at SEN support", ctx.sen_support, national.sen_support if national else None),
-        ("Pupils with an EHC plan", ctx.ehc_plans, national.ehc_plans if national else None),
+    for label, share, value in (
+        ("Pupils at SEN support", ctx.sen_support, national.get("sen_support")),
+        ("Pupils with an EHC plan", ctx.ehc_plans, national.get("ehc_plans")),
         ("Pupils eligible for the pupil premium", ctx.pupil_premium, None),
     ):
-        row = _share_row(label, share, ctx.roll, nat)
+        row = _share_row(label, share, ctx.roll, value)
         if row:
             figures.append(row)
     total = ctx.send_total
     if total is not None and ctx.roll:
-        nat_total = national.send_total if national else None
+        nat_total = national.get("send_total")
         figures.append(
             Row(
                 [
@@ -100,8 +129,8 @@ def context_view(ctx: Context, framework: Framework) -> ContextView:
         needs=needs,
         narrative=lists_after_text(ctx.narrative or ""),
         staffing=lists_after_text(ctx.staffing or ""),
-        has_national=bool(
-            national and (national.sen_support is not None or national.ehc_plans is not None)
-        ),
-        national_source=national.source or "" if national else "",
+        has_national=bool(national),
+        national_source=national_source,
+        national_of=national_of,
+        national_needs=national_needs,
     )

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
+from sendreview.comparison import compare
 from sendreview.report import views
+from sendreview.report.comparison_view import comparison_view
 from sendreview.report.followup_view import follow_up_document
 from sendreview.report.source import ReportSource, TitlePage
 from sendreview.words import typographic
 from sendreview.workspace import Workspace
 
 
-def document(ws: Workspace, kind: str, visit: dt.date | None, work: Path) -> ReportSource:
+def document(
+    ws: Workspace, kind: str, visit: dt.date | None, work: Path, comparison: bool | None = None
+) -> ReportSource:
     review = ws.review
     assert review is not None
     d = review.dates
@@ -24,6 +29,8 @@ def document(ws: Workspace, kind: str, visit: dt.date | None, work: Path) -> Rep
         or dt.date(2000, 1, 1)
     )
     view = views.build(ws)
+    if kind == "review" and (review.status == "final" if comparison is None else comparison):
+        view = dataclasses.replace(view, comparison=comparison_view(compare(ws)))
     if kind == "self-evaluation":
         page = TitlePage(
             school=view.school,

@@ -16,7 +16,9 @@ from sendreview.models.common import Finding, Statement
 from sendreview.models.evidence import EvidenceItem
 from sendreview.models.findings import Recommendation
 from sendreview.models.framework import Framework, Vocabulary
+from sendreview.national import setting_id
 from sendreview.progress import added_recommendations, id_order
+from sendreview.report.comparison_view import ComparisonView
 from sendreview.report.context_view import ContextView, Row, context_view
 from sendreview.report.markdown import lists_after_text
 from sendreview.words import date_span, long_date, person, short_date, term
@@ -153,6 +155,8 @@ class ReportView:
     school_context: str = ""  # the school's own account, in its self-evaluation
     sign_off: list[Row] = field(default_factory=list)  # name, role, organisation
     sent: str = ""  # the date the report was sent to the school
+    # the school's self-evaluation beside the findings (review reports; None: not shown)
+    comparison: ComparisonView | None = None
 
 
 def _evidence_index(items: list[EvidenceItem]) -> dict[str, EvidenceRef]:
@@ -268,7 +272,7 @@ def build(ws: Workspace) -> ReportView:
         recommended_by=[term("recommenders", c) for c in review.recommended_by],
         reasons=[term("reasons", c) for c in review.reasons],
         focus=lists_after_text(review.focus or ""),
-        context=context_view(ctx, fw),
+        context=context_view(ctx, fw, setting_id(review), ws.root),
         summary=lists_after_text(findings.summary or ""),
         areas=areas,
         recommendations=recommendations,

@@ -141,7 +141,8 @@ def test_xlsx(cli: Invoke, programme: Path, tmp_path: Path) -> None:
     assert len(recs) == 1 + 12 * 4 + 12 + 11 * 3
     themes_rows = list(book["themes"].values)
     assert themes_rows[0][2] == "Area or theme"
-    assert themes_rows[9][:3] == ("annex-2", "area", "Outcomes for pupils with SEND")
+    # annex-1's eight areas and the two themes Riverside's findings are tagged with
+    assert themes_rows[11][:3] == ("annex-2", "area", "Outcomes for pupils with SEND")
 
 
 def test_an_output_file_is_not_replaced_without_force(cli: Invoke, tmp_path: Path) -> None:

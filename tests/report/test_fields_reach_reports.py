@@ -199,6 +199,9 @@ def test_the_walk_sees_every_file_and_kind_of_value(tmp_path: Path) -> None:
     ws = load_review(copy_workspace(RIVERSIDE, tmp_path / "riverside"))
     found = list(example_leaves(ws))
     paths = {leaf.path for leaf in found}
+    # Riverside uses the national figures that come with sendreview; Brookfield its own
+    other = load_review(copy_workspace(BROOKFIELD, tmp_path / "brookfield"))
+    paths |= {leaf.path for leaf in example_leaves(other)}
     assert {p.split(".")[0] for p in paths} == {*FILES, "follow-up"}
     for path in (
         "context.national.source",

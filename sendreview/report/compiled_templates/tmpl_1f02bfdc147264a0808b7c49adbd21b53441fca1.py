@@ -339,13 +339,64 @@ def root(context, missing=missing):
             yield '*No recommendations for this area.*\n'
         yield '\n'
     l_1_area = missing
-    yield '# All recommendations\n\n'
-    if environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'recommendations'):
+    if environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'comparison'):
         pass
+        yield "# How the school's self-evaluation compares\n\n*The guide's case studies value a school that knows itself well: here the school's own view of each area is set beside the review's findings.*\n\n"
         def macro():
             t_24 = []
             pass
             t_24.extend((
+                escape(environment.finalize(environment.call(context, environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'plain_row'), ['Area of focus', 'Points both make alike', 'Points seen differently', 'Areas for development only the review names']))),
+                '\n',
+            ))
+            for l_2_row in t_6(environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'comparison'), 'rows')):
+                _loop_vars = {}
+                pass
+                t_24.extend((
+                    escape(environment.finalize(environment.call(context, environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'plain_row'), l_2_row, _loop_vars=_loop_vars))),
+                    '\n',
+                ))
+            l_2_row = missing
+            return concat(t_24)
+        caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
+        yield environment.call(context, environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'table'), '40,20,20,20', id='comparison', caller=caller)
+        yield '\nEntries are paired when both are tagged with the same theme or are worded alike.\n\n'
+        if environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'comparison'), 'areas'):
+            pass
+            yield '## Where the views differ\n\n'
+        for l_1_area in t_6(environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'comparison'), 'areas')):
+            _loop_vars = {}
+            pass
+            yield '### '
+            yield escape(environment.finalize(environment.getattr(l_1_area, 'title')))
+            yield '\n\n'
+            for l_2_d in t_6(environment.getattr(l_1_area, 'differences')):
+                _loop_vars = {}
+                pass
+                yield '- The school, as '
+                yield escape(environment.finalize(environment.getattr(l_2_d, 'school_kind')))
+                yield ': “'
+                yield escape(environment.finalize(environment.getattr(l_2_d, 'school')))
+                yield '”\\\n  The review, as '
+                yield escape(environment.finalize(environment.getattr(l_2_d, 'reviewer_kind')))
+                yield ': “'
+                yield escape(environment.finalize(environment.getattr(l_2_d, 'reviewer')))
+                yield '”\n'
+            l_2_d = missing
+            if environment.getattr(l_1_area, 'saw_nothing'):
+                pass
+                yield '- '
+                yield escape(environment.finalize(environment.getattr(l_1_area, 'saw_nothing')))
+                yield '\n'
+            yield '\n'
+        l_1_area = missing
+    yield '# All recommendations\n\n'
+    if environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'recommendations'):
+        pass
+        def macro():
+            t_25 = []
+            pass
+            t_25.extend((
                 escape(environment.finalize(environment.call(context, environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'plain_row'), ['Id', 'Recommendation', 'Area of focus', 'Owner', 'Due', 'Priority']))),
                 '\n',
             ))
@@ -353,77 +404,77 @@ def root(context, missing=missing):
                 _loop_vars = {}
                 pass
                 def macro():
-                    t_25 = []
+                    t_26 = []
                     pass
-                    def macro():
-                        t_26 = []
-                        pass
-                        t_26.extend((
-                            '**',
-                            escape(environment.finalize(environment.getattr(l_2_rec, 'id'))),
-                            '**',
-                        ))
-                        return concat(t_26)
-                    caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
-                    t_25.append(environment.call(context, environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'cell'), caller=caller))
                     def macro():
                         t_27 = []
                         pass
                         t_27.extend((
+                            '**',
+                            escape(environment.finalize(environment.getattr(l_2_rec, 'id'))),
+                            '**',
+                        ))
+                        return concat(t_27)
+                    caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
+                    t_26.append(environment.call(context, environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'cell'), caller=caller))
+                    def macro():
+                        t_28 = []
+                        pass
+                        t_28.extend((
                             escape(environment.finalize(t_4(environment.getattr(l_2_rec, 'text')))),
                             '\n',
                         ))
                         if environment.getattr(l_2_rec, 'origin'):
                             pass
-                            t_27.extend((
+                            t_28.extend((
                                 '\n*',
                                 escape(environment.finalize(environment.getattr(l_2_rec, 'origin'))),
                                 '.*\n',
                             ))
-                        return concat(t_27)
-                    caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
-                    t_25.append(environment.call(context, environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'cell'), caller=caller))
-                    def macro():
-                        t_28 = []
-                        pass
-                        t_28.append(
-                            escape(environment.finalize(environment.getattr(l_2_rec, 'area'))),
-                        )
                         return concat(t_28)
                     caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
-                    t_25.append(environment.call(context, environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'cell'), caller=caller))
+                    t_26.append(environment.call(context, environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'cell'), caller=caller))
                     def macro():
                         t_29 = []
                         pass
                         t_29.append(
-                            escape(environment.finalize(environment.getattr(l_2_rec, 'owner'))),
+                            escape(environment.finalize(environment.getattr(l_2_rec, 'area'))),
                         )
                         return concat(t_29)
                     caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
-                    t_25.append(environment.call(context, environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'cell'), caller=caller))
+                    t_26.append(environment.call(context, environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'cell'), caller=caller))
                     def macro():
                         t_30 = []
                         pass
                         t_30.append(
-                            escape(environment.finalize(environment.getattr(l_2_rec, 'due_short'))),
+                            escape(environment.finalize(environment.getattr(l_2_rec, 'owner'))),
                         )
                         return concat(t_30)
                     caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
-                    t_25.append(environment.call(context, environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'cell'), caller=caller))
+                    t_26.append(environment.call(context, environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'cell'), caller=caller))
                     def macro():
                         t_31 = []
                         pass
                         t_31.append(
-                            escape(environment.finalize(environment.getattr(l_2_rec, 'priority'))),
+                            escape(environment.finalize(environment.getattr(l_2_rec, 'due_short'))),
                         )
                         return concat(t_31)
                     caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
-                    t_25.append(environment.call(context, environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'cell'), caller=caller))
-                    return concat(t_25)
+                    t_26.append(environment.call(context, environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'cell'), caller=caller))
+                    def macro():
+                        t_32 = []
+                        pass
+                        t_32.append(
+                            escape(environment.finalize(environment.getattr(l_2_rec, 'priority'))),
+                        )
+                        return concat(t_32)
+                    caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
+                    t_26.append(environment.call(context, environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'cell'), caller=caller))
+                    return concat(t_26)
                 caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
-                t_24.append(environment.call(context, environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'row'), caller=caller, _loop_vars=_loop_vars))
+                t_25.append(environment.call(context, environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'row'), caller=caller, _loop_vars=_loop_vars))
             l_2_rec = missing
-            return concat(t_24)
+            return concat(t_25)
         caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
         yield environment.call(context, environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'table'), '6,44,17,13,11,9', id='recommendations', caller=caller)
     else:
@@ -447,7 +498,7 @@ def root(context, missing=missing):
     elif environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'sent'):
         pass
         yield 'This report was written by the reviewer'
-        yield escape(environment.finalize(('s' if (t_2(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'sign_off')) > 1) else cond_expr_undefined("the inline if-expression on line 155 in 'review.md.j2' evaluated to false and no else section was defined."))))
+        yield escape(environment.finalize(('s' if (t_2(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'sign_off')) > 1) else cond_expr_undefined("the inline if-expression on line 186 in 'review.md.j2' evaluated to false and no else section was defined."))))
         yield ' below and sent to '
         yield escape(environment.finalize(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'school')))
         yield ' on '
@@ -456,27 +507,27 @@ def root(context, missing=missing):
     else:
         pass
         yield 'This report was written by the reviewer'
-        yield escape(environment.finalize(('s' if (t_2(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'sign_off')) > 1) else cond_expr_undefined("the inline if-expression on line 157 in 'review.md.j2' evaluated to false and no else section was defined."))))
+        yield escape(environment.finalize(('s' if (t_2(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'sign_off')) > 1) else cond_expr_undefined("the inline if-expression on line 188 in 'review.md.j2' evaluated to false and no else section was defined."))))
         yield ' below.\n'
     yield '\n'
     def macro():
-        t_32 = []
+        t_33 = []
         pass
-        t_32.extend((
+        t_33.extend((
             escape(environment.finalize(environment.call(context, environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'plain_row'), ['Reviewer', 'Role', 'Organisation']))),
             '\n',
         ))
         for l_2_row in t_6(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'sign_off')):
             _loop_vars = {}
             pass
-            t_32.extend((
+            t_33.extend((
                 escape(environment.finalize(environment.call(context, environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'plain_row'), environment.getattr(l_2_row, 'cells'), _loop_vars=_loop_vars))),
                 '\n',
             ))
         l_2_row = missing
-        return concat(t_32)
+        return concat(t_33)
     caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
     yield environment.call(context, environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'table'), '28,40,32', id='sign-off', row_heads=1, caller=caller)
 
 blocks = {}
-debug_info = '3=55&4=57&12=61&13=65&14=68&15=73&16=78&17=83&18=88&19=93&20=99&21=102&22=105&23=115&24=119&25=123&23=136&21=139&31=140&32=144&34=148&35=153&36=158&37=160&38=163&39=172&40=175&41=180&39=186&37=189&46=190&47=192&48=195&49=204&50=208&49=213&47=216&12=219&56=221&57=224&61=231&64=233&66=239&67=243&68=246&69=249&70=252&71=263&72=267&71=272&74=273&75=277&74=282&77=283&78=286&79=288&80=293&77=306&69=309&66=313&96=315&97=319&99=323&101=325&103=327&105=329&107=331&109=333&110=335&118=343&119=345&120=349&121=352&122=355&123=358&124=369&125=373&126=376&128=380&124=385&131=386&132=395&133=404&134=413&122=424&119=428&144=433&146=435&148=437&152=444&154=447&155=450&157=459&160=462&161=466&162=469&163=473&160=479'
+debug_info = '3=55&4=57&12=61&13=65&14=68&15=73&16=78&17=83&18=88&19=93&20=99&21=102&22=105&23=115&24=119&25=123&23=136&21=139&31=140&32=144&34=148&35=153&36=158&37=160&38=163&39=172&40=175&41=180&39=186&37=189&46=190&47=192&48=195&49=204&50=208&49=213&47=216&12=219&56=221&57=224&61=231&64=233&66=239&67=243&68=246&69=249&70=252&71=263&72=267&71=272&74=273&75=277&74=282&77=283&78=286&79=288&80=293&77=306&69=309&66=313&96=315&97=319&99=323&101=325&103=327&105=329&107=331&109=333&110=335&116=342&121=345&122=349&123=352&124=356&121=362&130=364&134=367&135=371&137=373&138=377&139=381&141=386&142=389&149=394&150=396&151=400&152=403&153=406&154=409&155=420&156=424&157=427&159=431&155=436&162=437&163=446&164=455&165=464&153=475&150=479&175=484&177=486&179=488&183=495&185=498&186=501&188=510&191=513&192=517&193=520&194=524&191=530'
