@@ -367,6 +367,14 @@ def validate(
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    notes: Annotated[
+        bool,
+        typer.Option(
+            "--notes",
+            help="Show information too (findings worth knowing, never faults; counted as "
+            "notes). JSON output always has it.",
+        ),
+    ] = False,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -388,7 +396,9 @@ def validate(
 
     result = run(paths or [Path()], strict=strict, jobs=jobs or default_jobs(), today=_today(today))
     text = fmt is Output.text
-    print_diagnostics(result.diagnostics, fmt.value, reviews=result.reviews if text else None)
+    print_diagnostics(
+        result.diagnostics, fmt.value, reviews=result.reviews if text else None, notes=notes
+    )
     if result.errors:
         raise typer.Exit(1)
 

@@ -102,14 +102,18 @@ def print_diagnostics(
     fmt: str = "text",
     reviews: int | None = None,
     stderr: bool = False,
+    notes: bool = True,
 ) -> None:
+    """Each diagnostic in ``fmt``; information only with ``notes`` (JSON, for scripts,
+    always has it), though the summary counts it."""
     diagnostics = list(diagnostics)
+    shown = diagnostics if notes or fmt == "json" else [d for d in diagnostics if not d.is_info]
     if fmt != "text":
-        for line in format_lines(diagnostics, fmt):
+        for line in format_lines(shown, fmt):
             _write(line + "\n", stderr)
         return
     out = console(stderr=stderr)
-    for d in diagnostics:
+    for d in shown:
         (line, *hint) = format_lines([d], "text")
         out.print(_text(line, _STYLES[d.severity]))
         for h in hint:
@@ -117,8 +121,11 @@ def print_diagnostics(
     if reviews is not None:
         errors, warnings = count(diagnostics)
         style = "red" if errors else ("yellow" if warnings else "green")
-        notes = infos(diagnostics)
-        console(stderr=True).print(_text(summary(errors, warnings, reviews, notes), style))
+        counted = infos(diagnostics)
+        said = summary(errors, warnings, reviews, counted)
+        if counted and not notes:
+            said += " (--notes shows the notes)"
+        console(stderr=True).print(_text(said, style))
 
 
 def print_frameworks(items: list[Framework], fmt: str) -> None:

@@ -28,6 +28,10 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    @property
+    def is_info(self) -> bool:
+        return self.severity is Severity.INFO
+
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line or 0, self.col or 0, self.code)
 

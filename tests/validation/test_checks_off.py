@@ -71,9 +71,13 @@ def test_information_is_shown_as_notes_and_never_fails_a_run(
 ) -> None:
     _mark(monkeypatch, severity=Severity.INFO)
     _turn_off(case, "SR810", "the case's single lesson observation is not what is tested")
-    result = cli("validate", "--strict", "completeness")
+    result = cli("validate", "--strict", "--notes", "completeness")
     assert "completeness/context.yaml:1:1: info SR606 key statistics" in result.stdout
     assert "1 note in 1 review" in result.stderr
-    github = cli("validate", "--format", "github", "completeness").stdout
+    quiet = cli("validate", "completeness")  # counted, shown only when asked for
+    assert " SR606 " not in quiet.stdout
+    assert "1 note in 1 review (--notes shows the notes)" in quiet.stderr
+    assert '"code": "SR606"' in cli("validate", "--format", "json", "completeness").stdout
+    github = cli("validate", "--notes", "--format", "github", "completeness").stdout
     assert "::notice file=completeness/context.yaml" in github
     assert "::warning file=completeness/context.yaml,line=1,col=1,title=SR606" not in github

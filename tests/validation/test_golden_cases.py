@@ -23,7 +23,7 @@ def test_validate_output(
 ) -> None:
     build_case(name, tmp_path / name)
     monkeypatch.chdir(tmp_path)
-    result = cli("validate", name)
+    result = cli("validate", "--notes", name)
     got = result.stdout + f"exit: {result.exit_code}\n"
     expected = CASES / "validate" / name / "expected.txt"
     if os.environ.get("UPDATE_GOLDEN"):
