@@ -32,7 +32,7 @@ OVERDUE_R12 = "warning SR708 R12 was due on 28 February 2027 and is in progress 
 
 @pytest.mark.parametrize("example", [RIVERSIDE, BROOKFIELD])
 def test_the_examples_validate_cleanly(cli: Invoke, example: Path) -> None:
-    result = cli("validate", str(example))
+    result = cli("validate", "--notes", str(example))
     assert result.exit_code == 0, result.stdout
     # besides Riverside's overdue R12, only triangulation speaks: true of a few findings
     # and recommendations (see tests/validation/test_triangulation.py)

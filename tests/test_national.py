@@ -32,7 +32,7 @@ def test_sr820_turned_off_with_its_reason(
         review.read_text() + "checks_off:\n  SR820: a resource base for SLCN on site\n"
     )
     monkeypatch.chdir(tmp_path)
-    assert "SR820" not in cli("validate", "r").stdout
+    assert "SR820" not in cli("validate", "--notes", "r").stdout
     shown = cli("status", "r").stdout
     assert "SR820 a figure far from the national one: a resource base for SLCN" in shown
     assert "Far from the national figures" not in shown

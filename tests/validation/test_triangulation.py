@@ -25,7 +25,7 @@ def test_a_single_method_is_flagged_and_the_hint_names_the_other_kinds(
     cli: Invoke, tmp_path: Path
 ) -> None:
     ws = build_case("triangulation", tmp_path / "ws")
-    out = cli("validate", str(ws)).stdout
+    out = cli("validate", "--notes", str(ws)).stdout
     assert _codes(out) == ["SR810", "SR811"]
     finding, rec = (line for line in out.splitlines() if " SR81" in line)
     assert " info SR810 " in finding and " warning SR811 R1 " in rec
@@ -42,7 +42,7 @@ def test_evidence_from_two_methods_and_two_groups_is_triangulated(
     recs = ws / "recommendations.yaml"
     text = recs.read_text().replace("evidence: [E1]}", "evidence: [E1, E2]}")
     recs.write_text(text.replace("evidence: [E2], owner", "evidence: [E2, E1], owner"))
-    assert _codes(cli("validate", str(ws)).stdout) == []
+    assert _codes(cli("validate", "--notes", str(ws)).stdout) == []
 
 
 @pytest.mark.parametrize("code", ["SR810", "SR811"])
@@ -50,7 +50,7 @@ def test_each_may_be_turned_off_with_a_reason(cli: Invoke, tmp_path: Path, code:
     ws = build_case("triangulation", tmp_path / "ws")
     review = ws / "review.yaml"
     review.write_text(review.read_text() + f"checks_off:\n  {code}: one visit by design\n")
-    assert code not in _codes(cli("validate", str(ws)).stdout)
+    assert code not in _codes(cli("validate", "--notes", str(ws)).stdout)
     data = json.loads(cli("status", str(ws), "--format", "json").stdout)
     assert data["checks_off"][0]["code"] == code
     assert data["checks_off"][0]["reason"] == "one visit by design"
@@ -84,7 +84,7 @@ def test_evidence_recording_no_stakeholder_is_weighed_on_its_methods(
     evidence = ws / "evidence.yaml"
     text = evidence.read_text().replace(", stakeholders: [teachers]", "")
     evidence.write_text(text.replace(", stakeholders: [send-lead]", ""))
-    out = cli("validate", str(ws)).stdout
+    out = cli("validate", "--notes", str(ws)).stdout
     flagged = [line for line in out.splitlines() if " SR81" in line]
     assert len(flagged) == 2  # the strength on E1, R1 on E2: one method each
     assert all(line.endswith("rests on one way of gathering evidence") for line in flagged)
