@@ -6,7 +6,13 @@ commands so that ``sendreview --help`` stays quick.
 when their modules are imported, here, in the order ``--help`` lists them.
 """
 
-from sendreview.cli import documents, programmes, reviews
+# the commands register in the order --help lists them
+# isort: off
+from sendreview.cli import reviews
+from sendreview.cli import documents
+from sendreview.cli import programmes
+
+# isort: on
 from sendreview.cli.app import app, main
 from sendreview.cli.options import (
     DiffFormat,
