@@ -413,9 +413,9 @@ def test_a_crash_log_that_cannot_be_written(cli: Invoke, monkeypatch: pytest.Mon
 def test_ctrl_c_at_a_prompt_exits_130(
     cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import sendreview.cli
+    import sendreview.cli.reviews
 
-    monkeypatch.setattr(sendreview.cli, "_interactive", lambda: True)
+    monkeypatch.setattr(sendreview.cli.reviews, "_interactive", lambda: True)
     result = cli("init", str(tmp_path / "ws"), input="")  # end of input at the first question
     assert result.exit_code == 130
     assert "Interrupted." in result.stderr

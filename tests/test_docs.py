@@ -44,7 +44,7 @@ def test_the_command_line_reference_is_current() -> None:
     generator = _generator("gen_cli_docs")
     current = generator.DOCS.read_text(encoding="utf-8") if generator.DOCS.is_file() else ""
     assert current == generator.render(), (
-        f"docs/cli.md is out of date with sendreview/cli.py: run {generator.COMMAND}"
+        f"docs/cli.md is out of date with sendreview/cli/: run {generator.COMMAND}"
     )
     for command in ("init", "validate", "schema", "report", "status", "frameworks show"):
         assert f"## `sendreview {command}`" in current

@@ -1,7 +1,7 @@
 """Write docs/cli.md, the command-line reference, from the commands themselves.
 
 Every command's description, usage line, arguments and options come from
-sendreview/cli.py, so the reference cannot drift from what ``--help`` says
+sendreview/cli/, so the reference cannot drift from what ``--help`` says
 (tests/test_docs.py fails when docs/cli.md is stale). After changing a command:
 
     .venv/bin/python tools/gen_cli_docs.py           # rewrite docs/cli.md
@@ -24,7 +24,7 @@ COMMAND = ".venv/bin/python tools/gen_cli_docs.py"
 INTRO = f"""\
 # Command-line reference
 
-<!-- Generated from sendreview/cli.py by tools/gen_cli_docs.py: do not edit by hand.
+<!-- Generated from sendreview/cli/ by tools/gen_cli_docs.py: do not edit by hand.
      Run `{COMMAND}` after changing a command. -->
 
 Every command also takes `-h` or `--help`, which prints what is below for that command.

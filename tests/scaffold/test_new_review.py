@@ -176,9 +176,9 @@ def test_no_repository_is_started_without_being_asked(cli: Invoke, tmp_path: Pat
 def test_a_terminal_is_asked_before_git_init_and_yes_is_the_default(
     cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import sendreview.cli
+    import sendreview.cli.reviews
 
-    monkeypatch.setattr(sendreview.cli, "_interactive", lambda: True)
+    monkeypatch.setattr(sendreview.cli.reviews, "_interactive", lambda: True)
     result = cli("init", str(tmp_path / "ws"), input="annex-1\nOak\nAda\n\n\n")
     assert result.exit_code == 0, result.output
     assert "Start a git repository for this review? [Y/n]" in result.stdout
@@ -188,10 +188,10 @@ def test_a_terminal_is_asked_before_git_init_and_yes_is_the_default(
 def test_no_git_question_inside_a_repository(
     cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import sendreview.cli
+    import sendreview.cli.reviews
 
     (tmp_path / "trust" / ".git").mkdir(parents=True)  # the trust's repository of reviews
-    monkeypatch.setattr(sendreview.cli, "_interactive", lambda: True)
+    monkeypatch.setattr(sendreview.cli.reviews, "_interactive", lambda: True)
     result = cli("init", str(tmp_path / "trust" / "ws"), input="annex-1\nOak\nAda\n\n")
     assert result.exit_code == 0, result.output
     assert "Start a git repository" not in result.stdout
@@ -227,9 +227,9 @@ def test_force_reuses_the_reviews_own_answers(brookfield: Path) -> None:
 def test_prompts_in_a_terminal(
     cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import sendreview.cli
+    import sendreview.cli.reviews
 
-    monkeypatch.setattr(sendreview.cli, "_interactive", lambda: True)
+    monkeypatch.setattr(sendreview.cli.reviews, "_interactive", lambda: True)
     answers = "annex-2\nHill Top School\nBea Reviewer\n990777\nn\n"
     result = cli("init", str(tmp_path / "ws"), input=answers)
     assert result.exit_code == 0, result.output
