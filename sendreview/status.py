@@ -13,6 +13,7 @@ from sendreview.comparison import AreaComparison, compare
 from sendreview.diagnostics import count
 from sendreview.diagnostics.codes import CODES
 from sendreview.diagnostics.formatters import plural
+from sendreview.privacy import CODES as PRIVACY_CODES
 from sendreview.progress import journeys
 from sendreview.validation.checks_off import turned_off
 from sendreview.words import date_span, long_date
@@ -80,6 +81,8 @@ class ReviewStatus:
     national: list[str] = field(default_factory=list)
     # per area, the school's self-evaluation beside the reviewer's findings
     comparison: list[AreaComparison] = field(default_factory=list)
+    # places whose text may identify a child (SR801-SR805): reports are refused
+    personal_data: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -115,6 +118,8 @@ def status_of(ws: Workspace, folder: str = "", today: date | None = None) -> Rev
     status.checks_off = [
         CheckOff(code, CODES[code].title, reason) for code, reason in turned_off(ws).items()
     ]
+    private = set(PRIVACY_CODES.values())
+    status.personal_data = sum(1 for d in ws.diagnostics if d.code in private)
     status.stages = _stages(ws)
     status.areas = _with_triangulation(ws, _areas(ws))
     history = journeys(ws)

@@ -57,6 +57,16 @@ def print_status(status: ReviewStatus, fmt: str) -> None:
         )
     out.print()
     out.print(stages)
+    if status.personal_data:
+        out.print()
+        out.print(
+            styled(
+                f"Personal data: {plural(status.personal_data, 'place')} may identify a child "
+                "(SR801–SR805). 'sendreview validate' lists them; reports are refused until "
+                "they are taken out (or --allow-personal-data is given).",
+                "red",
+            )
+        )
     if status.areas:
         areas = Table(
             title="Areas of focus",

@@ -166,3 +166,12 @@ def test_report_all_refuses_too_unless_allowed(cli: Invoke, tmp_path: Path) -> N
         "--allow-personal-data",
     )
     assert allowed.exit_code == 0, allowed.stdout + allowed.stderr
+
+
+def test_status_says_how_many_places_may_identify_a_child(cli: Invoke, tmp_path: Path) -> None:
+    ws = build_case("personal-data", tmp_path / "ws")
+    shown = " ".join(cli("status", str(ws)).stdout.split())
+    assert "Personal data: 7 places may identify a child (SR801–SR805)" in shown
+    assert json.loads(cli("status", str(ws), "--format", "json").stdout)["personal_data"] == 7
+    clean = json.loads(cli("status", str(RIVERSIDE), "--format", "json").stdout)
+    assert clean["personal_data"] == 0
