@@ -175,3 +175,19 @@ def test_status_says_how_many_places_may_identify_a_child(cli: Invoke, tmp_path:
     assert json.loads(cli("status", str(ws), "--format", "json").stdout)["personal_data"] == 7
     clean = json.loads(cli("status", str(RIVERSIDE), "--format", "json").stdout)
     assert clean["personal_data"] == 0
+
+
+def test_the_names_worked_out_once_are_kept_and_read_back_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sendreview.privacy import names
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    names.given_names.cache_clear()
+    first = names.given_names()
+    (kept,) = (tmp_path / "sendreview").glob("given-names-*.txt")
+    names.given_names.cache_clear()
+    monkeypatch.setattr(names, "_read", lambda text: pytest.fail("worked out again"))
+    assert names.given_names() == first and "Olivia" in first
+    assert kept.read_text(encoding="utf-8").split() == sorted(first)
+    names.given_names.cache_clear()
