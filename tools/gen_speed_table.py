@@ -24,6 +24,7 @@ RESULTS = ROOT / "bench" / "results"
 BENCHMARKS = (
     "startup",
     "validate_portfolio",
+    "portfolio",
     "chart",
     "report",
     "batch_reports",
