@@ -133,8 +133,9 @@ def summarise(root: Path, today: date) -> ReviewSummary:
     ws.diagnostics = check_workspace(ws, today)
     status = status_of(ws, today=today)
     errors, warnings = count(ws.diagnostics)
+    # the first error, else the first warning: information is never a problem
     first = next((d for d in ws.diagnostics if d.is_error), None) or next(
-        iter(ws.diagnostics), None
+        (d for d in ws.diagnostics if not d.is_info), None
     )
     done = [s.name for s in status.stages if s.done]
     review = ws.review

@@ -33,6 +33,12 @@ def test_an_invalid_review_is_listed_marked_with_its_first_error(folio: Portfoli
     assert review.first_problem.startswith(f"{review.folder}/review.yaml:")
 
 
+def test_the_first_problem_is_never_a_note(folio: Portfolio) -> None:
+    (brookfield,) = [r for r in folio.reviews if r.folder.endswith("brookfield-school")]
+    # its findings carry notes (SR810) before its first warning: the warning is shown
+    assert " warning SR811 " in brookfield.first_problem
+
+
 def test_the_riverside_example_as_its_files_say(folio: Portfolio) -> None:
     (riverside,) = [r for r in folio.reviews if r.folder.endswith("riverside-primary")]
     assert riverside.school == "Riverside Primary School"
