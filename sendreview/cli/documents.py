@@ -16,6 +16,7 @@ from sendreview.cli.options import (
     DiffFormat,
     Folder,
     FormFormat,
+    RenderJobs,
     ReportFormat,
     ReportKind,
     parse_date,
@@ -124,17 +125,7 @@ def report(
             "folder (or all into the -o folder).",
         ),
     ] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            metavar="N",
-            min=1,
-            show_default=False,
-            help="With --all: render N reviews at once (default: one per core; 1: in turn).",
-        ),
-    ] = None,
+    jobs: RenderJobs = None,
 ) -> None:
     """Render a review into the documents schools receive; with --all, every review
     under some folders."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -114,3 +114,14 @@ class DiffFormat(StrEnum):
 class FormFormat(StrEnum):
     docx = "docx"
     odt = "odt"
+
+
+def _jobs(help: str) -> Any:
+    """``-j N``: how many processes work over many reviews at once."""
+    option = typer.Option("--jobs", "-j", metavar="N", min=1, show_default=False, help=help)
+    return Annotated[int | None, option]
+
+
+RenderJobs = _jobs("With --all: render N reviews at once (default: one per core; 1: in turn).")
+ReadJobs = _jobs("Read reviews in N processes at once (default: one per core; 1: in turn).")
+CheckJobs = _jobs("Check reviews in N processes at once (default: one per core; 1: in turn).")

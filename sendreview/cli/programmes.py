@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     pass
 
 from sendreview.cli.app import Command, app, stats_app
-from sendreview.cli.options import PortfolioFormat, TodayOption, today_or
+from sendreview.cli.options import PortfolioFormat, ReadJobs, TodayOption, today_or
 
 
 @app.command(cls=Command)
@@ -44,17 +44,7 @@ def portfolio(
             "xlsx and html go to portfolio.xlsx or portfolio.html here.",
         ),
     ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            metavar="N",
-            min=1,
-            show_default=False,
-            help="Read reviews in N processes at once (default: one per core; 1: in turn).",
-        ),
-    ] = None,
+    jobs: ReadJobs = None,
     today: TodayOption = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace the output file if it exists.")

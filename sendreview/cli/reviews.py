@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 from sendreview.cli.app import Command, app, followup_app, frameworks_app
 from sendreview.cli.options import (
+    CheckJobs,
     Folder,
     Listing,
     ListingOption,
@@ -123,17 +124,7 @@ def validate(
             "notes). JSON output always has it.",
         ),
     ] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            metavar="N",
-            min=1,
-            show_default=False,
-            help="Check reviews in N processes at once (default: one per core; 1: in turn).",
-        ),
-    ] = None,
+    jobs: CheckJobs = None,
     fmt: OutputOption = Output.text,
     today: TodayOption = None,
 ) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
+from types import ModuleType
 
 from sendreview.diagnostics import Diagnostic, count, make
 from sendreview.paths import SKIP_DIRS, display_root
@@ -28,13 +29,9 @@ class Result:
         return count(self.diagnostics)[1]
 
 
-def check_workspace(ws: Workspace, today: date | None = None) -> list[Diagnostic]:
-    """All diagnostics for a loaded workspace, sorted by file and position.
-
-    ``today`` is the day overdue recommendations are judged on, besides each follow-up
-    visit's own date; None judges them at the visits only. It is a parameter, never the
-    clock, so that the same files give the same findings (the command line passes the
-    real date, or ``--today``)."""
+def layers() -> tuple[ModuleType, ...]:
+    """The layers of checks, in the order they run; each module's ``check(ws)`` gives its
+    diagnostics. Imported here, when first checked, so that ``--help`` stays quick."""
     from sendreview.validation import (
         attachments,
         checks_off,
@@ -45,24 +42,35 @@ def check_workspace(ws: Workspace, today: date | None = None) -> list[Diagnostic
         refs,
         text,
         triangulation,
-        visits,
     )
+
+    return (
+        refs,
+        text,
+        attachments,
+        consistency,
+        completeness,
+        figures,
+        triangulation,
+        privacy,
+        checks_off,
+    )
+
+
+def check_workspace(ws: Workspace, today: date | None = None) -> list[Diagnostic]:
+    """All diagnostics for a loaded workspace, sorted by file and position.
+
+    ``today`` is the day overdue recommendations are judged on, besides each follow-up
+    visit's own date; None judges them at the visits only. It is a parameter, never the
+    clock, so that the same files give the same findings (the command line passes the
+    real date, or ``--today``)."""
+    from sendreview.validation import checks_off, visits
 
     out = list(ws.diagnostics)
     if ws.parts.get("review") is not None:
-        for layer in (
-            refs,
-            text,
-            attachments,
-            consistency,
-            completeness,
-            figures,
-            triangulation,
-            privacy,
-            checks_off,
-        ):
+        for layer in layers():
             out.extend(layer.check(ws))
-        out.extend(visits.check(ws, today))
+        out.extend(visits.check(ws, today))  # the one layer told the day
         out = checks_off.without(out, ws)
     return sorted(out, key=Diagnostic.sort_key)
 
@@ -133,18 +141,10 @@ def _check_all(roots: list[Path], jobs: int, today: date | None) -> Iterator[lis
 
 def preload() -> None:
     """Import every layer of checks (before workers are forked, so once)."""
-    from sendreview.validation import (  # noqa: F401
-        attachments,
-        checks_off,
-        completeness,
-        consistency,
-        figures,
-        privacy,
-        refs,
-        text,
-        triangulation,
-        visits,
-    )
+    from sendreview.validation import visits
+
+    layers()
+    del visits
 
 
 def plan(paths: Iterable[str | Path]) -> list[Path | list[Diagnostic]]:
