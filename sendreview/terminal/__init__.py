@@ -1,13 +1,6 @@
-"""What the commands print: rich for people at a terminal, plain text or JSON for scripts.
-
-Colour switches off by itself when output is not a terminal or NO_COLOR is set.
-
-Everything printed here may carry text from the user's files (file names, field values,
-framework ids and titles). It is always printed as it is: rich markup and emoji codes
-are off (``[bold]`` stays ``[bold]``, ``context.yaml:100:1`` never shows 💯), and
-control characters and escape sequences are shown as escapes (``\\x1b``) by
-``visible``, never sent to the terminal.
-"""
+"""What the commands print, for people and for scripts: ``core`` holds the console, the
+escaping of the user's text and the diagnostics; ``review`` what ``status`` and
+``renumber`` print; ``many`` what commands over many reviews print."""
 
 from sendreview.terminal.core import (
     console,

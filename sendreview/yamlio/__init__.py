@@ -28,11 +28,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from sendreview.atomic import write_atomic as write_atomic  # YAML files are written through here
 from sendreview.diagnostics import Diagnostic, make
-from sendreview.yamlio.composing import NULL
+from sendreview.yamlio.composing import NULL, child
 from sendreview.yamlio.reading import MAX_BYTES as MAX_BYTES
 from sendreview.yamlio.reading import Problem, parse, read_text
 from sendreview.yamlio.renaming import Renamed as Renamed
@@ -64,21 +64,10 @@ class YamlFile:
         """(the node at ``loc`` or the nearest above it, its mapping key, whether found)."""
         node, key_node = self.node, None
         for step in loc:
-            child: Node | None = None
-            if isinstance(node, MappingNode):
-                for k, v in node.value:
-                    if isinstance(k, ScalarNode) and k.value == str(step):
-                        child, key_node = v, k
-                        break
-            elif (
-                isinstance(node, SequenceNode)
-                and isinstance(step, int)
-                and 0 <= step < len(node.value)
-            ):
-                child, key_node = node.value[step], None
-            if child is None:
+            found, key = child(node, step)
+            if found is None:
                 return node, key_node, False
-            node = child
+            node, key_node = found, key
         return node, key_node, True
 
     def position(self, loc: Sequence[str | int], *, key: bool = False) -> tuple[int, int] | None:

@@ -198,3 +198,15 @@ def _anchor(anchors: dict[str, Node], anchor: str, node: Node) -> None:
             None, None, f"found duplicate anchor '&{anchor}'", node.start_mark
         )
     anchors[anchor] = node
+
+
+def child(node: Node | None, step: str | int) -> tuple[Node | None, ScalarNode | None]:
+    """One step down the node tree: the value under key ``step`` of a mapping (with its
+    key) or item ``step`` of a list; (None, None) where there is none."""
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if isinstance(key, ScalarNode) and key.value == str(step):
+                return value, key
+    elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+        return node.value[step], None
+    return None, None

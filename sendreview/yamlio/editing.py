@@ -19,7 +19,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sendreview.diagnostics import Diagnostic
-from sendreview.yamlio.composing import NULL, Loader
+from sendreview.yamlio.composing import NULL, Loader, child
 from sendreview.yamlio.reading import Problem, parse
 from sendreview.yamlio.writing import _Dumper, scalar
 
@@ -111,14 +111,6 @@ def _trim(text: str, end: int) -> int:
     return end
 
 
-def _lookup(node: Node, key: str) -> tuple[ScalarNode, Node] | None:
-    if isinstance(node, MappingNode):
-        for k, v in node.value:
-            if isinstance(k, ScalarNode) and k.value == key:
-                return k, v
-    return None
-
-
 def _new_entry(key: str, value: Any, indent: int) -> str:
     """``key: value`` as lines indented by ``indent``, for a mapping that lacks the key."""
     if isinstance(value, list | dict) or (isinstance(value, str) and "\n" in value):
@@ -129,8 +121,8 @@ def _new_entry(key: str, value: Any, indent: int) -> str:
 def _splice(text: str, root: MappingNode, loc: Location, value: Any) -> str:
     node: Node = root
     for depth, key in enumerate(loc):
-        found = _lookup(node, key)
-        if found is None:  # add the missing key, and what is below it, to this mapping
+        found, key_node = child(node, key) if isinstance(node, MappingNode) else (None, None)
+        if found is None or key_node is None:  # add the key and what is below it, here
             rest: Any = value
             for inner in reversed(loc[depth + 1 :]):
                 rest = {inner: rest}
@@ -142,7 +134,8 @@ def _splice(text: str, root: MappingNode, loc: Location, value: Any) -> str:
                 at = max(at, node.value[-1][0].end_mark.index + 1)
                 return f"{text[:at]}\n{' ' * column}{_new_entry(key, rest, column)}{text[at:]}"
             raise ValueError(f"cannot add {'.'.join(loc)} to an empty mapping")
-        key_node, node = found
+        node = found
+    assert key_node is not None  # loc names at least one key
     column = key_node.start_mark.column
     colon = text.index(":", key_node.end_mark.index) + 1
     empty = isinstance(node, ScalarNode) and node.tag == NULL and not node.value

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import Node, ScalarNode
 
 from sendreview.diagnostics import Diagnostic
-from sendreview.yamlio.composing import Loader
+from sendreview.yamlio.composing import Loader, child
 from sendreview.yamlio.reading import Problem, parse
 
 Loc = tuple[str | int, ...]
@@ -114,17 +114,10 @@ def _find(node: Node, target: Target) -> ScalarNode | None:
     for step in target.loc:
         if isinstance(node, ScalarNode):  # a short form: the scalar stands for the whole
             return None if target.key else node
-        child: Node | None = None
-        if isinstance(node, MappingNode):
-            for k, v in node.value:
-                if isinstance(k, ScalarNode) and k.value == str(step):
-                    child, key_node = v, k
-                    break
-        elif isinstance(node, SequenceNode) and isinstance(step, int) and step < len(node.value):
-            child, key_node = node.value[step], None
-        if child is None:
+        found, key_node = child(node, step)
+        if found is None:
             return None
-        node = child
+        node = found
     found = key_node if target.key else node
     return found if isinstance(found, ScalarNode) else None
 
