@@ -196,7 +196,7 @@ def test_an_internal_error_exits_3_with_a_crash_log(
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(run, "validate", boom)
+    monkeypatch.setattr(run, "stream", boom)
     result = cli("validate", str(RIVERSIDE))
     assert result.exit_code == 3
     assert "ran into an internal error" in result.stderr
@@ -212,7 +212,7 @@ def test_ctrl_c_exits_130(cli: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(run, "validate", interrupted)
+    monkeypatch.setattr(run, "stream", interrupted)
     result = cli("validate", str(RIVERSIDE))
     assert result.exit_code == 130
     assert "Interrupted" in result.stderr
@@ -249,7 +249,7 @@ def test_main_maps_outcomes_to_exit_codes(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(run, "validate", interrupted)
+    monkeypatch.setattr(run, "stream", interrupted)
     assert main(["validate", str(RIVERSIDE)]) == 130
     assert "Interrupted." in capsys.readouterr().err
 
@@ -273,7 +273,7 @@ def _raising(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> None:
     def fail(*args: object, **kwargs: object) -> None:
         raise error
 
-    monkeypatch.setattr(run, "validate", fail)
+    monkeypatch.setattr(run, "stream", fail)
 
 
 LOCKED = "The process cannot access the file because it is being used by another process"

@@ -130,17 +130,15 @@ def validate(
 ) -> None:
     """Check reviews: YAML, fields, framework ids, references, figures and what is missing."""
     from sendreview.terminal import print_diagnostics
-    from sendreview.validation.run import default_jobs
-    from sendreview.validation.run import validate as run
+    from sendreview.validation.run import default_jobs, stream
 
-    result = run(
+    found = stream(
         paths or [Path()], strict=strict, jobs=jobs or default_jobs(), today=today_or(today)
     )
     text = fmt is Output.text
-    print_diagnostics(
-        result.diagnostics, fmt.value, reviews=result.reviews if text else None, notes=notes
-    )
-    if result.errors:
+    if print_diagnostics(
+        found.diagnostics, fmt.value, reviews=found.reviews if text else None, notes=notes
+    ):
         raise typer.Exit(1)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Annotated, Any, ClassVar
 
 from pydantic import (
@@ -60,8 +61,7 @@ class Ref:
         underscores for hyphens ('High', 'Lesson observation'); every id is lower case."""
         if self.kind in ("evidence", "recommendation"):
             return value
-        written = _SEPARATORS.sub("-", value.strip()).lower()
-        return written if _TERM_ID.match(written) else value
+        return _term_id(value)
 
     def read(self, value: Any) -> Any:
         """A pydantic "before" validator: :meth:`normal` for text, anything else as it is."""
@@ -96,6 +96,12 @@ class Plain:
     free text the privacy check reads (validation/privacy.py)."""
 
 
+@lru_cache(maxsize=4096)  # the same few terms fill every file
+def _term_id(value: str) -> str:
+    written = _SEPARATORS.sub("-", value.strip()).lower()
+    return written if _TERM_ID.match(written) else value
+
+
 class Model(BaseModel):
     # every text is bounded, not only Markdown: what validates must render in bounded memory
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, str_max_length=TEXT_CHARS)
@@ -118,6 +124,8 @@ class Model(BaseModel):
         if isinstance(data, dict):
             if cls.short_form and set(data) == {"other"} and "other" not in cls.model_fields:
                 return {cls.short_form: data}  # "- other: …" where a term belongs
+            if None not in data.values():  # most entries: nothing to drop
+                return data
             # unknown keys stay, to be reported even when empty
             return {k: v for k, v in data.items() if v is not None or k not in cls.model_fields}
         if cls.short_form and isinstance(data, str | int | float) and not isinstance(data, bool):

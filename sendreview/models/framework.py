@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
@@ -59,7 +60,13 @@ class Framework(Model):
     def area(self, area_id: str) -> Area | None:
         return next((a for a in self.areas if a.id == area_id), None)
 
-    @property
+    # kept once made: a framework is read once and never changed, and validate asks for
+    # these for every area and theme a review names
+    @cached_property
+    def area_ids(self) -> list[str]:
+        return [a.id for a in self.areas]
+
+    @cached_property
     def theme_ids(self) -> dict[str, str]:
         """Theme id → the id of its area."""
         return {t.id: a.id for a in self.areas for t in a.themes}
@@ -80,6 +87,10 @@ class Vocabulary(Model):
     title: str
     source: str | None = None
     terms: list[Term]
+
+    @cached_property
+    def ids(self) -> list[str]:
+        return [t.id for t in self.terms]
 
     def get(self, term_id: str) -> Term | None:
         return next((t for t in self.terms if t.id == term_id), None)
@@ -111,6 +122,10 @@ class Status(Model):
 class ProgressScale(Model):
     title: str
     statuses: Annotated[list[Status], Field(min_length=2)]
+
+    @cached_property
+    def ids(self) -> list[str]:
+        return [s.id for s in self.statuses]
 
     def rank(self, status_id: str) -> int:
         return next(i for i, s in enumerate(self.statuses) if s.id == status_id)

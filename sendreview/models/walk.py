@@ -62,6 +62,22 @@ class _Option:
 @dataclass(frozen=True, slots=True)
 class _Node:
     options: tuple[_Option, ...]
+    # the marks any text found here gets, worked out once: most values are text, and the
+    # walk then needs no step into them; None where it depends on the text (a model
+    # written in short form, as one line)
+    text: tuple[Mark, ...] | None = ()
+
+
+def _text_marks(options: tuple[_Option, ...]) -> tuple[Mark, ...] | None:
+    """What ``_walk`` finds for any text under these options (it tries them in order)."""
+    for option in options:
+        if option.marks:
+            return option.marks
+        if option.kind == _MODEL and option.model is not None and option.model.short_form:
+            return None
+        if option.kind == _LIST:  # a one-or-many field given one value
+            return option.item.text if option.item is not None else ()
+    return ()
 
 
 def _compile(tp: Any) -> _Node | None:
@@ -85,7 +101,7 @@ def _compile(tp: Any) -> _Node | None:
             options.append(_Option(_OTHER, all_marks))
     if not any(o.marks or o.fields or o.item or o.key_marks for o in options):
         return None
-    return _Node(tuple(options))
+    return _Node(tuple(options), _text_marks(tuple(options)))
 
 
 @cache
@@ -114,6 +130,9 @@ def iter_marked(tp: Any, raw: Any, loc: Loc = ()) -> Iterator[Found]:
 
 
 def _walk(node: _Node, raw: Any, loc: Loc, found: list[Found]) -> None:
+    if node.text is not None and isinstance(raw, str):
+        found.extend((loc, mark, raw, False) for mark in node.text)
+        return
     for option in node.options:
         marks = option.marks
         if marks and isinstance(raw, str):
@@ -130,12 +149,12 @@ def _walk(node: _Node, raw: Any, loc: Loc, found: list[Found]) -> None:
             if isinstance(raw, dict):
                 for name, field in option.fields:
                     if name in raw:
-                        _walk(field, raw[name], (*loc, name), found)
+                        _step(field, raw[name], (*loc, name), found)
                 return
         elif kind == _LIST and isinstance(raw, list):
             if option.item is not None:
                 for i, value in enumerate(raw):
-                    _walk(option.item, value, (*loc, i), found)
+                    _step(option.item, value, (*loc, i), found)
             return
         elif kind == _LIST and isinstance(raw, str):  # a one-or-many field given one value
             if option.item is not None:
@@ -146,8 +165,17 @@ def _walk(node: _Node, raw: Any, loc: Loc, found: list[Found]) -> None:
                 for mark in option.key_marks:
                     found.append(((*loc, key), mark, str(key), True))
                 if option.item is not None:
-                    _walk(option.item, value, (*loc, key), found)
+                    _step(option.item, value, (*loc, key), found)
             return
+
+
+def _step(node: _Node, raw: Any, loc: Loc, found: list[Found]) -> None:
+    """``_walk`` one level down; text, most of what a file holds, is taken here."""
+    if node.text is not None and isinstance(raw, str):
+        for mark in node.text:
+            found.append((loc, mark, raw, False))
+    else:
+        _walk(node, raw, loc, found)
 
 
 @cache

@@ -109,7 +109,7 @@ def _commonest(tally: Counter[str]) -> list[tuple[str, int]]:
 
 
 def progress(folio: Portfolio) -> Progress:
-    scale = [s.id for s in frameworks.progress_scale().statuses]
+    scale = frameworks.progress_scale().ids
     rounds: list[dict[str, int]] = []
     for review in folio.reviews:
         for r in review.recommendations:

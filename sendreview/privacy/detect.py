@@ -7,8 +7,10 @@ capitalised word stands near a word that marks a child (see names.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from bisect import bisect_right
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from sendreview.privacy import numbers
 
@@ -22,8 +24,8 @@ class Found:
     text: str  # what was found, to show (a number, a date, a name)
 
 
-_UPN = re.compile(r"\b[A-Z]\d{11}[0-9A-Z]\b", re.I)
-_ULN = re.compile(r"(?<![\d-])[1-9]\d{9}(?![\d-])")
+_UPN = re.compile(r"\b[A-Z][0-9]{11}[0-9A-Z]\b", re.I)
+_ULN = re.compile(r"(?<![0-9-])[1-9][0-9]{9}(?![0-9-])")
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -42,6 +44,8 @@ _DOB = re.compile(
     rf"|(?P<date2>{_DATE})\s*\(?\s*(?:\(|,)?\s*(?:date\s+of\s+birth|d\.?o\.?b\.?)\b",
     re.I,
 )
+# how far from its word about birth _DOB's date may stand (three words and a long date)
+_DOB_REACH = 120
 # an age in years and months: "7 years 4 months", "7y 4m", "aged 7:4", "CA 7;04"
 _AGE = re.compile(
     r"\b(?:\d{1,2}\s*(?:years?|yrs?|y)\s*(?:and\s+|,\s*)?\d{1,2}\s*(?:months?|mths?|m)\b"
@@ -85,17 +89,20 @@ _PLACE = re.compile(
     r"|House|Hall|Centre|Center|Surgery|Clinic|Hospital|School|Primary|Academy|College"
     r"|Nursery|Infants?|Juniors?|Class|Unit|Base|Trust|Church|Library|Ward|Bank)\b"
 )
-# A capitalised word, and the anonymising convention "Pupil A", "Child B" that is fine.
-_WORD = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
+# A capitalised word. Whether it starts a word is checked by hand: a leading \b keeps re
+# from skipping ahead to the capitals, and is several times slower over a long text.
+_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:['’]s)?\b")
 _ADULT_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord)\.?\s+$")
-# Cheap searches tell which kinds a text could hold (most hold none), each stopping at its
-# first match: a run of ten digits (a UPN holds 11, a ULN 10); a word about birth or an
-# age; the start of a phone number; a word that could mark a child (a loose net, in the
-# lower-cased text, that catches all _CHILD does, so the names list is read only for such
-# text).
-_TEN_DIGITS = re.compile(r"\d{10}")
-_BIRTH = re.compile(r"born|birth|dob|d\.o\.b|\d\s*[ym:;]")
-_PHONE_START = re.compile(r"0\d{3}")
+# Cheap tests tell which kinds the texts could hold (most hold none): a run of ten digits
+# (a UPN holds 11, a ULN 10; found by mapping every digit to one byte, which is far
+# quicker than a pattern); a word about birth; the start of a phone number; a given name
+# anywhere (an age in years and months, or a name, matters only in a sentence with one).
+# A word that could mark a child is a loose net, in the lower-cased text, that catches all
+# _CHILD does.
+_AGE_START = re.compile(r"\d\s*[ym]|(?:aged|age|ca)\s*\d", re.I)  # where any _AGE starts
+_DIGITS = bytes.maketrans(b"0123456789", b"9999999999")
+_BIRTH_WORDS = ("born", "birth", "dob", "d.o.b")
+_PHONE_START = re.compile(r"0[0-9]{3}")
 _CHILD_NET = re.compile(
     r"\b(?:pupil|child|student|learner|boy|girl|son|daughter|year|y\d|reception|nursery|ks\d"
     r"|key|ehc|aged|mum|mother|dad|father|parent|carer|gran|sibling|brother|sister|teacher"
@@ -107,17 +114,57 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 def find(text: str, adults: Collection[str] = ()) -> list[Found]:
     """What in ``text`` identifies a child. ``adults``: given names that are not children's
     (the review's people, its allow-list), compared case-blind."""
-    lower = text.lower()
-    found: list[Found] = []
-    if _TEN_DIGITS.search(text):
-        found += _numbers(text)
-    if _BIRTH.search(lower):
-        found += _dates_of_birth(text, adults)
-    if "@" in text or "+44" in text or _PHONE_START.search(text):
-        found += _contacts(text)
-    if _CHILD_NET.search(lower):  # else no name can be a child's, and the list is not read
-        found += _names(text, adults)
-    return sorted(found, key=lambda f: (f.start, f.kind))
+    return [found for _, found in scan([text], adults)]
+
+
+def scan(texts: Sequence[str], adults: Collection[str] = ()) -> Iterator[tuple[int, Found]]:
+    """What identifies a child in each of ``texts``: (the text's index, what was found),
+    each text's finds in order. The cheap tests run once over all the texts together (a
+    file's fields are many and short, and most hold nothing), and a text is looked at
+    alone only for the kinds found somewhere in them all."""
+    together = "\n\n".join(texts)
+    lower = together.lower()
+    numbers_ = b"9999999999" in together.encode().translate(_DIGITS)
+    births = any(word in lower for word in _BIRTH_WORDS)
+    contacts = "@" in together or "+44" in together or _PHONE_START.search(together) is not None
+    known = frozenset(a.casefold() for a in adults)
+    # the names list is read only where a name could matter: near a word that marks a
+    # child, or an age; then the texts that hold a given name are found in one pass
+    could = _CHILD_NET.search(lower) or _AGE.search(together)
+    named = _texts_with_names(texts, together, known) if could else set()
+    if not (numbers_ or births or contacts or named):
+        return
+    for i, text in enumerate(texts):
+        found: list[Found] = []
+        if numbers_ and b"9999999999" in text.encode().translate(_DIGITS):
+            found += _numbers(text)
+        if births and any(word in text.lower() for word in _BIRTH_WORDS):
+            found += _dates_of_birth(text)
+        if contacts and ("@" in text or "+44" in text or _PHONE_START.search(text)):
+            found += _contacts(text)
+        if i in named:
+            found += _ages(text, known)
+            if _CHILD_NET.search(text.lower()):
+                found += _names(text, known)
+        if found:
+            for one in sorted(found, key=lambda f: (f.start, f.kind)):
+                yield i, one
+
+
+def _texts_with_names(texts: Sequence[str], together: str, known: frozenset[str]) -> set[int]:
+    """Which of ``texts`` (joined in ``together``) hold a capitalised word that is a given
+    name none of the review's adults has."""
+    from sendreview.privacy.names import given_names
+
+    names = given_names()
+    starts = list(accumulate((len(t) + 2 for t in texts[:-1]), initial=0))
+    held: set[int] = set()
+    for m in _CAPITALISED.finditer(together):
+        word = m.group()
+        bare = word[:-2] if word.endswith(("'s", "’s")) else word
+        if bare in names and bare.casefold() not in known:
+            held.add(bisect_right(starts, m.start()) - 1)
+    return held
 
 
 def _numbers(text: str) -> Iterator[Found]:
@@ -129,13 +176,37 @@ def _numbers(text: str) -> Iterator[Found]:
             yield Found("uln", m.start(), m.group())
 
 
-def _dates_of_birth(text: str, adults: Collection[str]) -> Iterator[Found]:
-    for m in _DOB.finditer(text):
-        key = "date" if m.group("date") else "date2"
-        yield Found("dob", m.start(key), m.group(key))
+def _dates_of_birth(text: str) -> Iterator[Found]:
+    """A date beside a word about birth, looked for only around such words: _DOB tried at
+    every place of a long text is slow."""
+    lower = text.lower()
+    stretches: list[list[int]] = []  # around each word, overlapping ones joined
+    for at in sorted(i for word in _BIRTH_WORDS for i in _places(lower, word)):
+        if stretches and at - _DOB_REACH <= stretches[-1][1]:
+            stretches[-1][1] = at + _DOB_REACH
+        else:
+            stretches.append([max(0, at - _DOB_REACH), at + _DOB_REACH])
+    for begin, end in stretches:
+        for m in _DOB.finditer(text, begin, end):
+            key = "date" if m.group("date") else "date2"
+            yield Found("dob", m.start(key), m.group(key))
+
+
+def _places(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at != -1:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def _ages(text: str, known: frozenset[str]) -> Iterator[Found]:
+    """An age in years and months in the sentence of a child's name: as telling as a
+    date of birth."""
+    if not _AGE_START.search(text):  # _AGE itself is slow to try at every place
+        return
     for m in _AGE.finditer(text):
         start, sentence = _sentence_around(text, m.start())
-        if any(True for _ in _names_in(sentence, start, adults)):
+        if any(True for _ in _names_in(sentence, start, known)):
             yield Found("dob", m.start(), m.group())
 
 
@@ -158,12 +229,12 @@ def _sentence_around(text: str, pos: int) -> tuple[int, str]:
     return 0, text
 
 
-def _names(text: str, adults: Collection[str]) -> Iterator[Found]:
+def _names(text: str, known: frozenset[str]) -> Iterator[Found]:
     """Given names in ``text`` whose sentence holds a word that marks a child. The names
     are found first (a set lookup per capitalised word); the costlier test of the
     sentence is made only for them."""
     checked: dict[int, bool] = {}  # a sentence's start: whether it marks a child
-    for found in _names_in(text, 0, adults):
+    for found in _names_in(text, 0, known):
         start, sentence = _sentence_around(text, found.start)
         if start not in checked:
             checked[start] = bool(_CHILD.search(sentence))
@@ -171,13 +242,15 @@ def _names(text: str, adults: Collection[str]) -> Iterator[Found]:
             yield found
 
 
-def _names_in(text: str, offset: int, adults: Collection[str]) -> Iterator[Found]:
-    """Capitalised given names in ``text`` that are no adult's and no place's."""
+def _names_in(text: str, offset: int, known: frozenset[str]) -> Iterator[Found]:
+    """Capitalised given names in ``text`` that are no adult's (``known``, casefolded) and
+    no place's."""
     from sendreview.privacy.names import given_names
 
     names: frozenset[str] | None = None
-    known = {a.casefold() for a in adults}
-    for m in _WORD.finditer(text):
+    for m in _CAPITALISED.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            continue  # not a word's start ("Donald" in "McDonald"): what _WORD's \b says
         names = names or given_names()  # read at the first capitalised word
         word = m.group()
         if word.endswith(("'s", "’s")):

@@ -128,7 +128,7 @@ def new_follow_up(folder: str | Path, on: date | None = None) -> NewFollowUp:
         school=review.school.name,
         date=on,
         reviewer=review.reviewers[0].name,
-        statuses=[s.id for s in scale.statuses],
+        statuses=scale.ids,
         open=open_recs,
         complete=complete,
         previous=long_date(earlier[-1].date) if earlier else "",
@@ -137,7 +137,7 @@ def new_follow_up(folder: str | Path, on: date | None = None) -> NewFollowUp:
         next_evidence=_next_id(ws, "E"),
         next_recommendation=_next_id(ws, "R"),
         areas=[a.id for a in ws.framework.areas] if ws.framework else [],
-        priorities=[t.id for t in frameworks.vocabularies()["priorities"].terms],
+        priorities=frameworks.vocabularies()["priorities"].ids,
     )
     validate_scaffold(text, path.name, FollowUp)
     shown = ws.path(f"{FOLLOW_UPS}/{path.name}")

@@ -12,10 +12,11 @@ control characters and escape sequences are shown as escapes (``\\x1b``) by
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from sendreview.diagnostics import Diagnostic, Severity, count, infos
+from sendreview.diagnostics import Diagnostic, Severity
 from sendreview.diagnostics.formatters import dump_json, format_lines, json_safe, summary
 from sendreview.diagnostics.formatters import visible as visible
 
@@ -98,29 +99,36 @@ def print_diagnostics(
     reviews: int | None = None,
     stderr: bool = False,
     notes: bool = True,
-) -> None:
-    """Each diagnostic in ``fmt``; information only with ``notes`` (JSON, for scripts,
-    always has it), though the summary counts it."""
-    diagnostics = list(diagnostics)
-    shown = diagnostics if notes or fmt == "json" else [d for d in diagnostics if not d.is_info]
-    if fmt != "text":
-        for line in format_lines(shown, fmt):
-            write_out(line + "\n", stderr)
-        return
-    out = console(stderr=stderr)
-    for d in shown:
-        (line, *hint) = format_lines([d], "text")
-        out.print(styled(line, _STYLES[d.severity]))
-        for h in hint:
-            out.print(styled(h, "dim"))
-    if reviews is not None:
-        errors, warnings = count(diagnostics)
+) -> int:
+    """Each diagnostic in ``fmt``, as it comes; information only with ``notes`` (JSON, for
+    scripts, always has it), though the summary counts it. Gives the number of errors."""
+    counted = Counter(d.severity for d in _printed(diagnostics, fmt, stderr, notes))
+    errors, warnings, infos = (counted[s] for s in Severity)  # Severity lists them so
+    if fmt == "text" and reviews is not None:
         style = "red" if errors else ("yellow" if warnings else "green")
-        counted = infos(diagnostics)
-        said = summary(errors, warnings, reviews, counted)
-        if counted and not notes:
+        said = summary(errors, warnings, reviews, infos)
+        if infos and not notes:
             said += " (--notes shows the notes)"
         console(stderr=True).print(styled(said, style))
+    return errors
+
+
+def _printed(
+    diagnostics: Iterable[Diagnostic], fmt: str, stderr: bool, notes: bool
+) -> Iterator[Diagnostic]:
+    """Print each diagnostic that is shown, and give every one on to be counted."""
+    out = console(stderr=stderr) if fmt == "text" else None
+    for d in diagnostics:
+        if notes or fmt == "json" or not d.is_info:
+            if out is None:
+                for line in format_lines([d], fmt):
+                    write_out(line + "\n", stderr)
+            else:
+                (line, *hint) = format_lines([d], "text")
+                out.print(styled(line, _STYLES[d.severity]))
+                for h in hint:
+                    out.print(styled(h, "dim"))
+        yield d
 
 
 def print_frameworks(items: list[Framework], fmt: str) -> None:

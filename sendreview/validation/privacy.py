@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from sendreview.diagnostics import Diagnostic, make
 from sendreview.models.common import Plain, Prose
-from sendreview.privacy import CODES, find
+from sendreview.privacy import CODES, scan
 from sendreview.workspace import Workspace
 
 _WHAT = {
@@ -53,17 +53,20 @@ def check(ws: Workspace) -> list[Diagnostic]:
 def _diagnostics(ws: Workspace) -> Iterator[Diagnostic]:
     allowed = adults(ws)
     for part in [*ws.parts.values(), *ws.follow_ups]:
-        for loc, mark, text, on_key in part.marked:
-            if on_key or not isinstance(mark, Prose | Plain):
-                continue
-            for f in find(text, allowed):
-                line = text.count("\n", 0, f.start) + 1
-                pos = part.doc.text_position(loc, line) or (None, None)
-                yield make(
-                    CODES[f.kind],
-                    part.doc.display,
-                    f"{_WHAT[f.kind]} in the text: '{f.text}'",
-                    pos[0],
-                    pos[1],
-                    _HINT[f.kind],
-                )
+        read = [
+            (loc, text)
+            for loc, mark, text, on_key in part.marked
+            if not on_key and isinstance(mark, Prose | Plain)
+        ]
+        for i, f in scan([text for _, text in read], allowed):
+            loc, text = read[i]
+            line = text.count("\n", 0, f.start) + 1
+            pos = part.doc.text_position(loc, line) or (None, None)
+            yield make(
+                CODES[f.kind],
+                part.doc.display,
+                f"{_WHAT[f.kind]} in the text: '{f.text}'",
+                pos[0],
+                pos[1],
+                _HINT[f.kind],
+            )

@@ -17,7 +17,7 @@ from sendreview.words import long_date
 from sendreview.workspace import Part, Workspace
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made for every id a review names, and frozen costs
 class Mention:
     part: Part[Any]
     loc: Loc
@@ -118,7 +118,7 @@ def _check_mention(
     value = m.ref.normal(written)  # 'High' means 'high'; messages quote what was written
     fw = ws.framework
     if kind == "area" and fw is not None:
-        ids = [a.id for a in fw.areas]
+        ids = fw.area_ids
         if value not in ids:
             return [
                 m.diagnostic(
@@ -142,7 +142,7 @@ def _check_mention(
                 )
             ]
         area = _enclosing_area(m.loc)
-        if area is not None and area in {a.id for a in fw.areas} and themes[value] != area:
+        if area is not None and area in fw.area_ids and themes[value] != area:
             return [
                 m.diagnostic(
                     "SR305",
@@ -152,7 +152,7 @@ def _check_mention(
                 )
             ]
     elif kind == "status":
-        ids = [s.id for s in frameworks.progress_scale().statuses]
+        ids = frameworks.progress_scale().ids
         if value not in ids:
             return [
                 m.diagnostic(
@@ -163,7 +163,7 @@ def _check_mention(
             ]
     elif kind == "vocab" and m.ref.vocab:
         vocabulary = frameworks.vocabularies()[m.ref.vocab]
-        ids = [t.id for t in vocabulary.terms]
+        ids = vocabulary.ids
         if value not in ids:
             meant = vocabulary.known_as(written)
             listing = f"Use one of: {', '.join(ids)}" + (

@@ -98,3 +98,21 @@ def test_a_job_count_below_one_is_refused(portfolio: Path) -> None:
     done = _sendreview("validate", "-j", "0", ".", cwd=portfolio)
     assert done.returncode == 2
     assert "-j" in done.stderr or "--jobs" in done.stderr
+
+
+def test_findings_are_given_as_each_review_is_checked(tmp_path: Path) -> None:
+    """A run over thousands of reviews holds one review's findings at a time: the first
+    review's come before the last review is read (here, before it is deleted)."""
+    from sendreview.validation.run import stream
+
+    for name in ("a", "b", "c", "d"):
+        build_case("framework-ids", tmp_path / name)
+    found = stream([tmp_path], jobs=1)
+    assert found.reviews == 4
+    first = next(found.diagnostics)
+    assert first.path.startswith(str(tmp_path / "a"))
+    for file in (tmp_path / "d").iterdir():
+        if file.is_file():
+            file.unlink()  # the last review, emptied after the first was given
+    rest = list(found.diagnostics)
+    assert any(d.code == "SR109" and d.path.startswith(str(tmp_path / "d")) for d in rest)
