@@ -152,19 +152,22 @@ def scan(texts: Sequence[str], adults: Collection[str] = ()) -> Iterator[tuple[i
 
 
 def _texts_with_names(texts: Sequence[str], together: str, known: frozenset[str]) -> set[int]:
-    """Which of ``texts`` (joined in ``together``) hold a capitalised word that is a given
-    name none of the review's adults has."""
+    """Which of ``texts`` (joined in ``together``) may hold a capitalised word that is a
+    given name none of the review's adults has (a few more may be named: a name is looked
+    for as a word only later)."""
     from sendreview.privacy.names import given_names
 
     names = given_names()
+    held = {
+        bare
+        for word in set(_CAPITALISED.findall(together))
+        if (bare := word[:-2] if word.endswith(("'s", "’s")) else word) in names
+        and bare.casefold() not in known
+    }
+    if not held:
+        return set()
     starts = list(accumulate((len(t) + 2 for t in texts[:-1]), initial=0))
-    held: set[int] = set()
-    for m in _CAPITALISED.finditer(together):
-        word = m.group()
-        bare = word[:-2] if word.endswith(("'s", "’s")) else word
-        if bare in names and bare.casefold() not in known:
-            held.add(bisect_right(starts, m.start()) - 1)
-    return held
+    return {bisect_right(starts, at) - 1 for name in held for at in _places(together, name)}
 
 
 def _numbers(text: str) -> Iterator[Found]:

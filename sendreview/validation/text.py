@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sendreview.diagnostics import Diagnostic, make
 from sendreview.models.common import Prose
-from sendreview.models.prose import SHOWN_AS, changes
+from sendreview.models.prose import SHOWN_AS, changes, may_change
 from sendreview.workspace import Workspace
 
 HINT = {
@@ -22,9 +22,10 @@ HINT = {
 def check(ws: Workspace) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for part in [*ws.parts.values(), *ws.follow_ups]:
-        for loc, mark, text, _ in part.marked:
-            if not isinstance(mark, Prose):
-                continue
+        texts = [(loc, text) for loc, mark, text, _ in part.marked if isinstance(mark, Prose)]
+        if not may_change("\n\n".join(text for _, text in texts)):
+            continue  # most files: one search instead of one per text
+        for loc, text in texts:
             for change in changes(text):
                 line, col = part.doc.text_position(loc, change.line) or (None, None)
                 out.append(
