@@ -132,10 +132,10 @@ def scan(texts: Sequence[str], adults: Collection[str] = ()) -> Iterator[tuple[i
     # child, or an age; then the texts that hold a given name are found in one pass
     could = _CHILD_NET.search(lower) or _AGE.search(together)
     named = _texts_with_names(texts, together, known) if could else set()
-    if not (numbers_ or births or contacts or named):
-        return
-    for i, text in enumerate(texts):
-        found: list[Found] = []
+    # each text, if a kind of number, date or contact is in some; else only those named
+    look = range(len(texts)) if numbers_ or births or contacts else sorted(named)
+    for i in look:
+        text, found = texts[i], list[Found]()
         if numbers_ and b"9999999999" in text.encode().translate(_DIGITS):
             found += _numbers(text)
         if births and any(word in text.lower() for word in _BIRTH_WORDS):

@@ -14,6 +14,8 @@ from sendreview.models.common import Plain, Prose
 from sendreview.privacy import CODES, scan
 from sendreview.workspace import Workspace
 
+_READ = (Prose, Plain)  # the marks of text a report shows
+
 _WHAT = {
     "upn": "a Unique Pupil Number",
     "uln": "a Unique Learner Number",
@@ -56,7 +58,7 @@ def _diagnostics(ws: Workspace) -> Iterator[Diagnostic]:
         read = [
             (loc, text)
             for loc, mark, text, on_key in part.marked
-            if not on_key and isinstance(mark, Prose | Plain)
+            if not on_key and isinstance(mark, _READ)
         ]
         for i, f in scan([text for _, text in read], allowed):
             loc, text = read[i]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +117,28 @@ def test_findings_are_given_as_each_review_is_checked(tmp_path: Path) -> None:
             file.unlink()  # the last review, emptied after the first was given
     rest = list(found.diagnostics)
     assert any(d.code == "SR109" and d.path.startswith(str(tmp_path / "d")) for d in rest)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="process groups and SIGINT are POSIX")
+def test_ctrl_c_stops_validate_on_every_core(tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to the terminal's whole process group) once the first review's
+    findings are printed: exit 130 with one line, no traceback, and no worker left
+    behind (the pipes close only when every process holding them has ended)."""
+    for i in range(60):
+        copy_workspace(RIVERSIDE, tmp_path / "trust" / f"r{i:02d}")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sendreview", "validate", "trust", "-j", "2"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own group, as a terminal's foreground job
+    )
+    assert proc.stdout is not None
+    first = proc.stdout.readline().decode()
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert first.startswith("trust/r00/"), (first, err)
+    assert proc.returncode == 130, err
+    assert "Interrupted." in err.decode()
+    assert "Traceback" not in err.decode()
+    assert "in 60 reviews" not in err.decode()  # stopped, not finished
