@@ -258,7 +258,7 @@ class _Runner:
             from sendreview.parallel import pool
 
             _preload()
-            self.pool = pool(jobs, initializer=_worker)
+            self.pool = pool(jobs)
 
     def __enter__(self) -> _Runner:
         return self
@@ -283,13 +283,6 @@ class _Runner:
         futures = {self.pool.submit(fn, root, request): root for root in roots}
         return ((futures[f], f.result()) for f in as_completed(futures))
 
-
-def _worker() -> None:
-    """Ctrl-C reaches every process of the terminal's group: workers leave it to the
-    main process, which stops handing out reviews and lets those under way finish."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _preload() -> None:
