@@ -244,26 +244,34 @@ class _Builder:
             )
         )
 
+    def _too_many(self, node: Node) -> Problem:
+        return Problem(
+            make(
+                "SR107",
+                self.display,
+                f"anchors and aliases here expand to more than {MAX_NODES:,} keys and values; "
+                "refused",
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                hint="write the values out instead of repeating them with '*'",
+            )
+        )
+
     def build(self, node: Node, depth: int) -> Any:
         return self._build(node, depth)[0]
 
     def _build(self, node: Node, depth: int) -> tuple[Any, int, int]:
+        if type(node) is ScalarNode and node.tag == STR:  # most values: text, built as is
+            self.expanded += 1  # repeated by an alias too, so bounded like the rest
+            if self.expanded > MAX_NODES:
+                raise self._too_many(node)
+            return node.value, 1, 0
         seen = self.memo.get(id(node))
         if seen is not None:  # an alias: shared, but count its full size and depth
             self.expanded += seen[1]
             depth += seen[2]
             if self.expanded > MAX_NODES:
-                raise Problem(
-                    make(
-                        "SR107",
-                        self.display,
-                        f"anchors and aliases here expand to more than {MAX_NODES:,} keys and "
-                        "values; refused",
-                        node.start_mark.line + 1,
-                        node.start_mark.column + 1,
-                        hint="write the values out instead of repeating them with '*'",
-                    )
-                )
+                raise self._too_many(node)
             if depth <= MAX_DEPTH:
                 return seen
         if depth > MAX_DEPTH:  # only aliases get here: the composer bounds the rest
