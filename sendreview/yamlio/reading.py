@@ -315,10 +315,13 @@ class _Builder:
             if not isinstance(key_node, ScalarNode):
                 self._problem(key_node, "SR202", "a key must be plain text, not a list or mapping")
                 continue
-            key = self._scalar(key_node)
-            if isinstance(key, bool | float) or key is None:
+            if key_node.tag == STR:
                 key = key_node.value
-            key = str(key)
+            else:
+                key = self._scalar(key_node)
+                if isinstance(key, bool | float) or key is None:
+                    key = key_node.value
+                key = str(key)
             if key in out:
                 self._problem(
                     key_node,
@@ -327,7 +330,13 @@ class _Builder:
                     "merge the two entries into one, or rename one of them",
                 )
             self.expanded += 1
-            value, s, h = self._build(value_node, depth + 1)
+            if type(value_node) is ScalarNode and value_node.tag == STR:  # as _build does
+                self.expanded += 1
+                if self.expanded > MAX_NODES:
+                    raise self._too_many(value_node)
+                value, s, h = value_node.value, 1, 0
+            else:
+                value, s, h = self._build(value_node, depth + 1)
             out[key] = value
             size += s + 1
             if h >= height:
