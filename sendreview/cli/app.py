@@ -14,15 +14,12 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from sendreview import __version__
-
-if TYPE_CHECKING:
-    pass
 
 
 def _exit_code(e: Exception | KeyboardInterrupt) -> int:
