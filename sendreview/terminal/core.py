@@ -125,10 +125,10 @@ def print_diagnostics(
 
 
 def _in_colour(stderr: bool = False) -> bool:
-    """Whether rich would colour what goes to stdout (stderr): at a terminal, or where
-    FORCE_COLOR or TTY_COMPATIBLE ask for it (the settings rich reads). Elsewhere (a
-    pipe, a file, CI) lines are written as they are, without loading rich: that took a
-    tenth of the time `validate` of one review takes."""
+    """Whether rich may colour what goes to stdout (stderr): at a terminal, or where
+    FORCE_COLOR or TTY_COMPATIBLE are set (rich's settings; it decides). Elsewhere (a
+    pipe, a file, CI) lines are written as they are, tabs kept, without loading rich
+    (some 15 ms of the 250 ms `validate` of one review took)."""
     if os.environ.keys() & {"FORCE_COLOR", "TTY_COMPATIBLE"}:
         return True
     stream = sys.stderr if stderr else sys.stdout
