@@ -70,6 +70,15 @@ def _unstyled(text: str) -> str:
     return re.sub(r"\x1b\[[0-9;]*m", "", text)
 
 
+def test_the_entry_point_loads_nothing_before_it_runs() -> None:
+    """The console script imports sendreview.cli, then calls main: typer (and what it
+    brings) is loaded after main has settled the process, not on that import."""
+    script = "import sys, sendreview.cli; print(*sys.modules)"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert "sendreview.cli" in done.stdout.split()
+    assert not {"typer", "sendreview.cli.app"} & set(done.stdout.split())
+
+
 def test_help_loads_none_of_the_work() -> None:
     _, _, loaded = _start("--help")
     assert not {"pydantic", "yaml", "sendreview.validation.run", *POOL} & loaded

@@ -182,36 +182,8 @@ def _root(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Console entry point: the exit code (every outcome is handled in ``_Group.main``)."""
-    if argv is None:  # the command line's own process, not a program calling main
-        _settle_process()
+    """The exit code of one run (every outcome is handled in ``_Group.main``), with
+    ``sys.argv`` when ``argv`` is None."""
     command = typer.main.get_command(app)
     assert isinstance(command, _Group)
-    code = command.main(args=argv, prog_name="sendreview", standalone_mode=False)
-    if argv is None:  # the command line's own process, which ends now
-        import gc
-
-        # Python's last collection at exit would walk every object typer, pydantic and
-        # Jinja made, only to free memory the system takes back anyway: left out of it,
-        # they cost nothing (every file sendreview writes is closed by then)
-        gc.freeze()
-    return code
-
-
-def _settle_process() -> None:
-    """Settings for the whole of the command line's process, made before any work."""
-    import gc
-
-    # Pydantic runs any plugin an installed package declares (entry points in the group
-    # "pydantic") on every validator it builds, and looks for them by reading every
-    # installed package's metadata at each start. Plugins are off: no other package
-    # should see or change how a review's files are read. This is pydantic's documented
-    # switch, read when the first validator is built.
-    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
-    # Starting, typer, pydantic and the review's models make some 70,000 objects that
-    # live to the end; at the default threshold (700) the collector would walk them a
-    # hundred times, for no garbage (some 15 ms of the 250 ms `validate` of one review
-    # took). The work itself makes little cyclic garbage (a report some 130 objects a
-    # review, a validation none): collecting every 100,000 objects, memory is as it was
-    # (validate, portfolio and report --all of 300 reviews: the same peak).
-    gc.set_threshold(100_000)
+    return command.main(args=argv, prog_name="sendreview", standalone_mode=False)
