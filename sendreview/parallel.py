@@ -15,8 +15,10 @@ broken, and the main process waiting on it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:  # imported when workers start: one review is checked with no pool
+    from concurrent.futures import ProcessPoolExecutor
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -25,6 +27,7 @@ R = TypeVar("R")
 def pool(jobs: int) -> ProcessPoolExecutor:
     """Up to ``jobs`` worker processes; shut it down with ``cancel_futures=True``."""
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)

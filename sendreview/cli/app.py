@@ -14,15 +14,12 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from sendreview import __version__
-
-if TYPE_CHECKING:
-    pass
 
 
 def _exit_code(e: Exception | KeyboardInterrupt) -> int:
@@ -185,15 +182,8 @@ def _root(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Console entry point: the exit code (every outcome is handled in ``_Group.main``)."""
+    """The exit code of one run (every outcome is handled in ``_Group.main``), with
+    ``sys.argv`` when ``argv`` is None."""
     command = typer.main.get_command(app)
     assert isinstance(command, _Group)
-    code = command.main(args=argv, prog_name="sendreview", standalone_mode=False)
-    if argv is None:  # the command line's own process, which ends now
-        import gc
-
-        # Python's last collection at exit would walk every object typer, pydantic and
-        # Jinja made, only to free memory the system takes back anyway: left out of it,
-        # they cost nothing (every file sendreview writes is closed by then)
-        gc.freeze()
-    return code
+    return command.main(args=argv, prog_name="sendreview", standalone_mode=False)

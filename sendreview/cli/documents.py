@@ -1,15 +1,13 @@
 """Commands that make or read documents: the reports, what changed between versions, the
 school's self-evaluation form and its import."""
 
-from __future__ import annotations
+# Not `from __future__ import annotations`: typer reads every command's annotations at
+# each start, and would evaluate strings (twice each); objects are made once, on import.
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
-
-if TYPE_CHECKING:
-    pass
 
 from sendreview.cli.app import Command, app, import_app
 from sendreview.cli.options import (

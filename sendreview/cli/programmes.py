@@ -1,16 +1,14 @@
 """Commands for many reviews together: a programme's portfolio, and the national figures
 reviews are set beside."""
 
-from __future__ import annotations
+# Not `from __future__ import annotations`: typer reads every command's annotations at
+# each start, and would evaluate strings (twice each); objects are made once, on import.
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
-
-if TYPE_CHECKING:
-    pass
 
 from sendreview.cli.app import Command, app, stats_app
 from sendreview.cli.options import PortfolioFormat, ReadJobs, TodayOption, today_or

@@ -1,7 +1,8 @@
 """Commands for one review: start it, check it, see how far it has got, carry it into a
 follow-up visit, renumber its ids; and the frameworks reviews are written against."""
 
-from __future__ import annotations
+# Not `from __future__ import annotations`: typer reads every command's annotations at
+# each start, and would evaluate strings (twice each); objects are made once, on import.
 
 import sys
 from pathlib import Path
@@ -31,7 +32,7 @@ def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _ask(question: Question) -> str | bool | None:
+def _ask(question: "Question") -> str | bool | None:
     if question.yes_no:
         return typer.confirm(question.text, default=True)
     answer: str = typer.prompt(

@@ -136,7 +136,7 @@ def test_ctrl_c_stops_validate_on_every_core(tmp_path: Path) -> None:
     assert proc.stdout is not None
     first = proc.stdout.readline().decode()
     os.killpg(proc.pid, signal.SIGINT)
-    out, err = proc.communicate(timeout=60)
+    _, err = proc.communicate(timeout=60)
     assert first.startswith("trust/r00/"), (first, err)
     assert proc.returncode == 130, err
     assert "Interrupted." in err.decode()
