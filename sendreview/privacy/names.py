@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import os
 from functools import cache
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from sendreview import safefile
 from sendreview.atomic import write_atomic
+from sendreview.errors import IncompleteInstallation
 
 # The countries' columns of nam_dict.txt: Great Britain is column 30, the last (other
 # countries) 84. China, Japan, Korea and Vietnam (79, 81-83) are left out: their entries
@@ -56,7 +56,7 @@ def given_names() -> frozenset[str]:
     """The list's given names, less ``NOT_NAMES``. Working them out of the 4 MB list takes
     a tenth of a second, so the result is kept in this user's cache folder, as plain
     words, under a key made of the list's size and time and of what is taken from it."""
-    source = files("gender_guesser") / "data" / "nam_dict.txt"
+    source = _source()
     kept = _kept(source)
     if kept is not None:
         with contextlib.suppress(safefile.Refused):
@@ -65,13 +65,25 @@ def given_names() -> frozenset[str]:
     if kept is not None:
         with contextlib.suppress(OSError):
             write_atomic(kept, "\n".join(sorted(names)) + "\n", overwrite=True)
+            for old in kept.parent.glob("given-names-*.txt"):  # from an earlier list
+                if old != kept:
+                    old.unlink(missing_ok=True)
     return names
 
 
-def _kept(source: Traversable) -> Path | None:
+def _source() -> Path:
+    """gender-guesser's list, found without importing the package or
+    ``importlib.resources`` (a few milliseconds of every start)."""
+    spec = importlib.util.find_spec("gender_guesser")
+    if spec is None or not spec.submodule_search_locations:
+        raise IncompleteInstallation("gender-guesser package (its list of given names)")
+    return Path(spec.submodule_search_locations[0]) / "data" / "nam_dict.txt"
+
+
+def _kept(source: Path) -> Path | None:
     """Where the names worked out of ``source`` are kept; None when nowhere can be."""
     try:
-        info = Path(str(source)).stat()
+        info = source.stat()
     except OSError:
         return None
     rule = f"{info.st_size} {info.st_mtime_ns} {_FIRST} {' '.join(sorted(NOT_NAMES))} 1"

@@ -183,9 +183,12 @@ def test_the_names_worked_out_once_are_kept_and_read_back_the_same(
     from sendreview.privacy import names
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    earlier = tmp_path / "sendreview" / "given-names-0123456789abcdef.txt"  # another list's
+    earlier.parent.mkdir()
+    earlier.write_text("Olivia\n", encoding="utf-8")
     names.given_names.cache_clear()
     first = names.given_names()
-    (kept,) = (tmp_path / "sendreview").glob("given-names-*.txt")
+    (kept,) = (tmp_path / "sendreview").glob("given-names-*.txt")  # the earlier one gone
     names.given_names.cache_clear()
     monkeypatch.setattr(names, "_read", lambda text: pytest.fail("worked out again"))
     assert names.given_names() == first and "Olivia" in first
