@@ -16,3 +16,10 @@ def display_root(path: Path) -> str:
     except ValueError:  # another drive on Windows
         return str(path)
     return rel if not rel.startswith("..") else str(path)
+
+
+def user_cache() -> Path:
+    """This user's cache folder for sendreview (``$XDG_CACHE_HOME/sendreview``, else
+    ``~/.cache/sendreview``): what can be made again, kept to save time."""
+    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(home) / "sendreview"

@@ -11,13 +11,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib.util
-import os
 from functools import cache
 from pathlib import Path
 
 from sendreview import safefile
 from sendreview.atomic import write_atomic
 from sendreview.errors import IncompleteInstallation
+from sendreview.paths import user_cache
 
 # The countries' columns of nam_dict.txt: Great Britain is column 30, the last (other
 # countries) 84. China, Japan, Korea and Vietnam (79, 81-83) are left out: their entries
@@ -88,8 +88,7 @@ def _kept(source: Path) -> Path | None:
         return None
     rule = f"{info.st_size} {info.st_mtime_ns} {_FIRST} {' '.join(sorted(NOT_NAMES))} 1"
     digest = hashlib.sha256(rule.encode()).hexdigest()[:16]
-    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(home) / "sendreview" / f"given-names-{digest}.txt"
+    return user_cache() / f"given-names-{digest}.txt"
 
 
 def _read(text: str) -> frozenset[str]:

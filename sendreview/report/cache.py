@@ -31,6 +31,7 @@ from pathlib import Path
 from sendreview import __version__, safefile
 from sendreview.atomic import sweep, write_atomic
 from sendreview.diagnostics import Diagnostic, Severity
+from sendreview.paths import user_cache
 from sendreview.report.source import Prepared, TitlePage
 from sendreview.resources import data_dir
 
@@ -66,8 +67,7 @@ def _digest(paths: list[Path]) -> str:
 
 def _secret() -> bytes | None:
     """This user's own secret for record keys, made on first use; None if it cannot be."""
-    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    path = Path(home) / "sendreview" / "record-key"
+    path = user_cache() / "record-key"
     for _ in range(2):
         with contextlib.suppress(safefile.Refused):
             secret = safefile.read_bytes(path, 64)
