@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -124,50 +124,54 @@ def scan(texts: Sequence[str], adults: Collection[str] = ()) -> Iterator[tuple[i
     alone only for the kinds found somewhere in them all."""
     together = "\n\n".join(texts)
     lower = together.lower()
+    starts = list(accumulate((len(t) + 2 for t in texts[:-1]), initial=0))
+
+    def holding(places: Iterable[int]) -> set[int]:
+        """The texts that hold these places of ``together``."""
+        return {bisect_right(starts, at) - 1 for at in places}
+
     numbers_ = b"9999999999" in together.encode().translate(_DIGITS)
-    births = any(word in lower for word in _BIRTH_WORDS)
     contacts = "@" in together or "+44" in together or _PHONE_START.search(together) is not None
-    known = frozenset(a.casefold() for a in adults)
+    births = holding(at for word in _BIRTH_WORDS for at in _places(lower, word))
+    if births and len(lower) != len(together):  # a letter lower-cased into two: places move
+        births = set(range(len(texts)))
     # the names list is read only where a name could matter: near a word that marks a
-    # child, or an age; then the texts that hold a given name are found in one pass
+    # child, or an age
     could = _CHILD_NET.search(lower) or _AGE.search(together)
-    named = _texts_with_names(texts, together, known) if could else set()
-    # each text, if a kind of number, date or contact is in some; else only those named
-    look = range(len(texts)) if numbers_ or births or contacts else sorted(named)
+    held = _given_names_in(together, adults) if could else frozenset()
+    named = holding(at for name in held for at in _places(together, name))
+    # every text, if a kind of number or contact is in some; else those with a word about
+    # birth or a given name
+    look = range(len(texts)) if numbers_ or contacts else sorted(births | named)
     for i in look:
         text, found = texts[i], list[Found]()
         if numbers_ and b"9999999999" in text.encode().translate(_DIGITS):
             found += _numbers(text)
-        if births and any(word in text.lower() for word in _BIRTH_WORDS):
+        if i in births:
             found += _dates_of_birth(text)
         if contacts and ("@" in text or "+44" in text or _PHONE_START.search(text)):
             found += _contacts(text)
         if i in named:
-            found += _ages(text, known)
+            found += _ages(text, held)
             if _CHILD_NET.search(text.lower()):
-                found += _names(text, known)
+                found += _names(text, held)
         if found:
             for one in sorted(found, key=lambda f: (f.start, f.kind)):
                 yield i, one
 
 
-def _texts_with_names(texts: Sequence[str], together: str, known: frozenset[str]) -> set[int]:
-    """Which of ``texts`` (joined in ``together``) may hold a capitalised word that is a
-    given name none of the review's adults has (a few more may be named: a name is looked
-    for as a word only later)."""
+def _given_names_in(text: str, adults: Collection[str]) -> frozenset[str]:
+    """The given names that ``text`` holds as capitalised words ("'s" taken off), less
+    those of the review's adults (compared case-blind)."""
     from sendreview.privacy.names import given_names
 
-    names = given_names()
-    held = {
+    names, known = given_names(), {a.casefold() for a in adults}
+    return frozenset(
         bare
-        for word in set(_CAPITALISED.findall(together))
+        for word in set(_CAPITALISED.findall(text))
         if (bare := word[:-2] if word.endswith(("'s", "’s")) else word) in names
         and bare.casefold() not in known
-    }
-    if not held:
-        return set()
-    starts = list(accumulate((len(t) + 2 for t in texts[:-1]), initial=0))
-    return {bisect_right(starts, at) - 1 for name in held for at in _places(together, name)}
+    )
 
 
 def _numbers(text: str) -> Iterator[Found]:
@@ -202,14 +206,14 @@ def _places(text: str, word: str) -> Iterator[int]:
         at = text.find(word, at + 1)
 
 
-def _ages(text: str, known: frozenset[str]) -> Iterator[Found]:
+def _ages(text: str, held: frozenset[str]) -> Iterator[Found]:
     """An age in years and months in the sentence of a child's name: as telling as a
     date of birth."""
     if not _AGE_START.search(text):  # _AGE itself is slow to try at every place
         return
     for m in _AGE.finditer(text):
         start, sentence = _sentence_around(text, m.start())
-        if any(True for _ in _names_in(sentence, start, known)):
+        if _names_in(sentence, start, held):
             yield Found("dob", m.start(), m.group())
 
 
@@ -232,12 +236,11 @@ def _sentence_around(text: str, pos: int) -> tuple[int, str]:
     return 0, text
 
 
-def _names(text: str, known: frozenset[str]) -> Iterator[Found]:
+def _names(text: str, held: frozenset[str]) -> Iterator[Found]:
     """Given names in ``text`` whose sentence holds a word that marks a child. The names
-    are found first (a set lookup per capitalised word); the costlier test of the
-    sentence is made only for them."""
+    are found first; the costlier test of the sentence is made only for them."""
     checked: dict[int, bool] = {}  # a sentence's start: whether it marks a child
-    for found in _names_in(text, 0, known):
+    for found in _names_in(text, 0, held):
         start, sentence = _sentence_around(text, found.start)
         if start not in checked:
             checked[start] = bool(_CHILD.search(sentence))
@@ -245,26 +248,23 @@ def _names(text: str, known: frozenset[str]) -> Iterator[Found]:
             yield found
 
 
-def _names_in(text: str, offset: int, known: frozenset[str]) -> Iterator[Found]:
-    """Capitalised given names in ``text`` that are no adult's (``known``, casefolded) and
-    no place's."""
-    from sendreview.privacy.names import given_names
-
-    names: frozenset[str] | None = None
-    for m in _CAPITALISED.finditer(text):
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
-            continue  # not a word's start ("Donald" in "McDonald"): what _WORD's \b says
-        names = names or given_names()  # read at the first capitalised word
-        word = m.group()
-        if word.endswith(("'s", "’s")):
-            word = word[:-2]
-        if word not in names or word.casefold() in known or _convention(text, m):
-            continue
-        if _ADULT_TITLE.search(text, max(0, m.start() - 8), m.start()):
-            continue  # "Mrs Ruby Patel": a member of staff, not a child
-        if _SAINT.search(text, max(0, m.start() - 8), m.start()) or _PLACE.match(text, m.end()):
-            continue
-        yield Found("name", offset + m.start(), word)
+def _names_in(text: str, offset: int, held: frozenset[str]) -> list[Found]:
+    """Where the given names ``held`` (those of the text, none an adult's) stand in
+    ``text`` as words, in order, except as part of a place's name or after a title."""
+    spots = []
+    for name in held:
+        for at in _places(text, name):
+            if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+                continue  # inside a word ("Donald" in "McDonald")
+            m = _CAPITALISED.match(text, at)
+            if m is None or m.end() - at not in (len(name), len(name) + 2):
+                continue  # the start of a longer word ("Sofiana")
+            if _convention(text, m) or _ADULT_TITLE.search(text, max(0, at - 8), at):
+                continue  # "Mrs Ruby Patel": a member of staff, not a child
+            if _SAINT.search(text, max(0, at - 8), at) or _PLACE.match(text, m.end()):
+                continue  # "St Mary's", "the Willow Room"
+            spots.append(Found("name", offset + at, name))
+    return sorted(spots, key=lambda f: f.start)
 
 
 def _convention(sentence: str, m: re.Match[str]) -> bool:
