@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -29,11 +28,13 @@ class Mention:
         return self.part.doc.diagnostic(self.loc, code, message, hint, key=self.on_key)
 
 
-def mentions(ws: Workspace) -> Iterator[Mention]:
-    for part in [*ws.parts.values(), *ws.follow_ups]:
-        for loc, ref, value, on_key in part.marked:
-            if isinstance(ref, Ref):
-                yield Mention(part, loc, ref, value, on_key)
+def mentions(ws: Workspace) -> list[Mention]:
+    return [
+        Mention(part, loc, ref, value, on_key)
+        for part in [*ws.parts.values(), *ws.follow_ups]
+        for loc, ref, value, on_key in part.marked
+        if isinstance(ref, Ref)
+    ]
 
 
 def _hint(value: str, options: list[str], extra: str = "") -> str:
@@ -43,7 +44,7 @@ def _hint(value: str, options: list[str], extra: str = "") -> str:
 
 def check(ws: Workspace) -> list[Diagnostic]:
     out: list[Diagnostic] = []
-    all_mentions = list(mentions(ws))
+    all_mentions = mentions(ws)
     defined: dict[str, dict[str, Mention]] = {"evidence": {}, "recommendation": {}}
     for m in all_mentions:
         if m.ref.defines:
@@ -206,8 +207,11 @@ def _check_mention(
     return []
 
 
+_ID_FORMS = {"evidence": re.compile(EVIDENCE_ID), "recommendation": re.compile(RECOMMENDATION_ID)}
+
+
 def _well_formed(kind: str, value: str) -> bool:
-    return re.fullmatch(EVIDENCE_ID if kind == "evidence" else RECOMMENDATION_ID, value) is not None
+    return _ID_FORMS[kind].fullmatch(value) is not None
 
 
 def _enclosing_area(loc: Loc) -> Any:
