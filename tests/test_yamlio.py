@@ -415,3 +415,50 @@ def test_a_block_of_text_reads_back_as_written(value: str) -> None:
     doc = yamlio.parse_text(f"points:\n    - point: {written}\n      done:\n")
     assert doc.ok, (written, doc.problems)
     assert doc.data["points"][0]["point"] == value
+
+
+def _read_both_ways(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
+    """What ``parse_text`` gives (libyaml's composer where it may) and what our careful
+    composer alone gives: data, and each problem with its place."""
+
+    def seen(doc: yamlio.YamlFile) -> object:
+        return doc.data, [(d.code, d.line, d.col, d.message) for d in doc.problems]
+
+    quick = seen(yamlio.parse_text(text))
+    with monkeypatch.context() as m:
+        m.setattr("sendreview.yamlio.composing.QUICK_CHARS", -1)
+        careful = seen(yamlio.parse_text(text))
+    return quick, careful
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x [*x]\n",  # a list holding itself: libyaml's composer makes it, ours refuses
+        "? &k [*k]\n: v\n",
+        "? " + "[" * 120 + "]" * 120 + "\n: v\n",  # too deep where only a key is
+        "x: " + "[" * 120 + "]" * 120 + "\n",
+        "x: " + "[" * 99 + "]" * 99 + "\n",  # the deepest allowed
+        "x: " + "[" * 100 + "]" * 100 + "\n",  # one level more
+        "a: &x 1\nb: &x 2\n",
+        "a: [1, 2\n",
+        "a: 1\na: 2\n? [a]\n: c\n",
+        "a: &a [1, 2]\nb: [*a, *a]\nc: !!int x\n",
+    ],
+)
+def test_the_quick_composer_and_ours_read_alike(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    quick, careful = _read_both_ways(text, monkeypatch)
+    assert quick == careful
+
+
+@settings(max_examples=200, deadline=None)
+@given(plain, st.integers(0, 200), st.sampled_from(["", "[", "]", ": ", "&a ", "*a", "\n- "]))
+def test_the_quick_composer_and_ours_read_anything_alike(
+    value: object, at: int, damage: str
+) -> None:
+    """Written YAML, whole or with something put in at a random place (so broken too)."""
+    text = yaml.safe_dump({"root": value, "again": value}, allow_unicode=True)
+    text = text[:at] + damage + text[at:]
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        quick, careful = _read_both_ways(text, monkeypatch)
+    assert quick == careful

@@ -284,7 +284,6 @@ class _Runner:
         return ((futures[f], f.result()) for f in as_completed(futures))
 
 
-
 def _preload() -> None:
     """Import once, before the workers fork, what each rendering needs."""
     from sendreview.report import cache, documents, outputs, templating  # noqa: F401

@@ -4,6 +4,9 @@ The tree is built from libyaml's event stream with an explicit stack, never by
 recursion, so that no input can exhaust the stack however deeply it nests: depth and
 size are bounded while composing (``TooDeep``, ``TooMany``). Each node keeps its line
 and column for diagnostics.
+
+``quick_node`` first tries libyaml's own composer, a fifth quicker, on text that cannot
+nest deep enough to harm it; what it cannot do is left to ``Loader``.
 """
 
 from __future__ import annotations
@@ -190,6 +193,58 @@ class Loader(_Parser, CoreResolver):
                 event.start_mark,
             )
         return node
+
+
+_core_resolve: Any = CoreResolver.resolve  # PyYAML's, untyped
+
+
+class _QuickLoader(_Parser, CoreResolver):
+    """PyYAML's Cython composer over libyaml: it recurses once per level, in C, and counts
+    nothing. Only for text ``quick_node`` has found shallow and small."""
+
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        CoreResolver.__init__(self)
+
+    def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
+        if kind is ScalarNode:  # as Loader resolves scalars, with the same shared table
+            if not implicit[0]:
+                return STR
+            tag = _RESOLVED.get(value)
+            if tag is None:
+                tag = _RESOLVED[value] = _core_resolve(self, kind, value, implicit)
+            return tag
+        return str(_core_resolve(self, kind, value, implicit))
+
+
+# Text ``quick_node`` may hand to libyaml's composer. No deeper than some 800 levels
+# (twice the indentation and dashes that start a line, plus every bracket): it fails
+# past 10,000. Fewer than MAX_NODES values (a value takes a character and a separator at
+# least), so nothing need be counted.
+QUICK_CHARS = 250_000
+_QUICK_BRACKETS = 400
+_DEEP_LINE = re.compile(r"\n[ \t?:-]{200}")
+
+
+def quick_node(text: str) -> tuple[bool, Node | None]:
+    """(True, the document's node tree or None for none) from libyaml's own composer, or
+    (False, None) where ``Loader`` must compose the text: too long or deep for the quick
+    way, or with anything wrong (so every problem is described one way, by Loader).
+
+    The tree may nest deeper than MAX_DEPTH: the builder checks that (``NestedTooDeep``)."""
+    if (
+        len(text) > QUICK_CHARS
+        or text.count("[") + text.count("{") > _QUICK_BRACKETS
+        or _DEEP_LINE.search(text)
+    ):
+        return False, None
+    loader = _QuickLoader(text)
+    try:
+        return True, loader.get_single_node()
+    except Exception:  # a syntax error, a second document, an alias: Loader says which
+        return False, None
+    finally:
+        loader.dispose()
 
 
 def _anchor(anchors: dict[str, Node], anchor: str, node: Node) -> None:

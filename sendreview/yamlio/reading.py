@@ -30,6 +30,7 @@ from sendreview.yamlio.composing import (
     Loader,
     TooDeep,
     TooMany,
+    quick_node,
 )
 
 MAX_BYTES = 2_000_000  # a review file is a few kilobytes; the largest example is 30 kB
@@ -105,6 +106,26 @@ _FRIENDLY = {
 
 
 def parse(text: str, display: str, problems: list[Diagnostic]) -> tuple[Any, Node | None]:
+    done, node = quick_node(text)
+    if done and not _empty(node):
+        assert node is not None
+        found: list[Diagnostic] = []
+        try:  # all or nothing: where the quick way fails, the careful one says why
+            data = _Builder(display, found, quick=True).build(node, 0)
+        except (Problem, NestedTooDeep):
+            pass
+        else:
+            problems += found
+            return data, node
+    return _careful(text, display, problems)
+
+
+def _empty(node: Node | None) -> bool:
+    return node is None or (isinstance(node, ScalarNode) and node.tag == NULL and not node.value)
+
+
+def _careful(text: str, display: str, problems: list[Diagnostic]) -> tuple[Any, Node | None]:
+    """``Loader``'s node tree, built: every problem described, nothing unbounded."""
     loader = Loader(text)
     try:
         node = loader.get_single_node()
@@ -167,7 +188,7 @@ def parse(text: str, display: str, problems: list[Diagnostic]) -> tuple[Any, Nod
         ) from e
     finally:
         loader.dispose()
-    if node is None or (isinstance(node, ScalarNode) and node.tag == NULL and not node.value):
+    if _empty(node):
         raise Problem(
             make(
                 "SR108",
@@ -179,7 +200,32 @@ def parse(text: str, display: str, problems: list[Diagnostic]) -> tuple[Any, Nod
                 "with --force to write its outline again; or write its fields by hand",
             )
         )
+    assert node is not None
     return _Builder(display, problems).build(node, 0), node
+
+
+class NestedTooDeep(Exception):
+    """A list or mapping more than MAX_DEPTH levels down, in a tree the quick composer
+    made (``Loader`` refuses such text itself, and says where)."""
+
+
+def _height(node: Node) -> int:
+    """Levels of lists and mappings below ``node``, itself one, counted up to MAX_DEPTH
+    (without recursion; a value an alias repeats, or one that holds itself, once a level)."""
+    height, level = 0, {id(node): node}
+    while level and height < MAX_DEPTH:
+        height += 1
+        level = {
+            id(child): child
+            for parent in level.values()
+            for child in (
+                [x for pair in parent.value for x in pair]
+                if isinstance(parent, MappingNode)
+                else parent.value
+            )
+            if not isinstance(child, ScalarNode)
+        }
+    return height
 
 
 def _syntax_problem(e: yaml.MarkedYAMLError, text: str, display: str) -> Problem:
@@ -226,9 +272,10 @@ class _Builder:
     nodes, so going past the limit here is always the aliases' doing.
     """
 
-    def __init__(self, display: str, problems: list[Diagnostic]) -> None:
+    def __init__(self, display: str, problems: list[Diagnostic], quick: bool = False) -> None:
         self.display = display
         self.problems = problems
+        self.quick = quick  # the tree is ``quick_node``'s: its depth is not yet bounded
         self.memo: dict[int, tuple[Any, int, int]] = {}  # value, size, levels below
         self.expanded = 0
 
@@ -288,6 +335,8 @@ class _Builder:
                 )
             )
         self.expanded += 1
+        if self.quick and depth >= MAX_DEPTH and not isinstance(node, ScalarNode):
+            raise NestedTooDeep  # where Loader stops with TooDeep
         result: tuple[Any, int, int]
         if isinstance(node, ScalarNode):
             result = (self._scalar(node), 1, 0)
@@ -313,6 +362,8 @@ class _Builder:
         size, height = 1, 0
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
+                if self.quick and depth + 1 + _height(key_node) >= MAX_DEPTH:
+                    raise NestedTooDeep  # not built, but Loader would have counted it
                 self._problem(key_node, "SR202", "a key must be plain text, not a list or mapping")
                 continue
             if key_node.tag == STR:
