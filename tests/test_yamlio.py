@@ -108,6 +108,10 @@ DEEP = {
     "mappings": "narrative: " + "{a: " * 50_000 + "x" + "}" * 50_000 + "\n",
     "dashes": "narrative:\n  " + "- " * 50_000 + "x\n",
     "indented": "".join(" " * i + "k:\n" for i in range(1_500)),
+    # the ways text can look shallow to a quick glance at the starts of lines
+    "first line": "- " * 30_000 + "x\n",
+    "old Mac line breaks": "narrative:\r  " + "- " * 30_000 + "x\r",
+    "Unicode line breaks": "narrative:\u2028" + "- " * 30_000 + "x\n",
 }
 
 

@@ -223,7 +223,19 @@ class _QuickLoader(_Parser, CoreResolver):
 # least), so nothing need be counted.
 QUICK_CHARS = 250_000
 _QUICK_BRACKETS = 400
-_DEEP_LINE = re.compile(r"\n[ \t?:-]{200}")
+_DEEP_START = re.compile(r"\ufeff?[ \t?:-]{200}")  # the first line
+_DEEP_LINE = re.compile(r"\n[ \t?:-]{200}")  # any other: quick to find from its "\n"
+
+
+def _shallow(text: str) -> bool:
+    """Whether ``text`` is sure to nest no more than some 800 levels (see above)."""
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:
+        return False  # line breaks to YAML, which _DEEP_LINE does not know
+    if text.count("\r") != text.count("\r\n"):
+        return False  # a line break of "\r" alone, as old Macs wrote
+    if text.count("[") + text.count("{") > _QUICK_BRACKETS:
+        return False
+    return not (_DEEP_START.match(text) or _DEEP_LINE.search(text))
 
 
 def quick_node(text: str) -> tuple[bool, Node | None]:
@@ -232,11 +244,7 @@ def quick_node(text: str) -> tuple[bool, Node | None]:
     way, or with anything wrong (so every problem is described one way, by Loader).
 
     The tree may nest deeper than MAX_DEPTH: the builder checks that (``NestedTooDeep``)."""
-    if (
-        len(text) > QUICK_CHARS
-        or text.count("[") + text.count("{") > _QUICK_BRACKETS
-        or _DEEP_LINE.search(text)
-    ):
+    if len(text) > QUICK_CHARS or not _shallow(text):
         return False, None
     loader = _QuickLoader(text)
     try:
