@@ -1,7 +1,8 @@
-"""Finding what identifies a child in one text.
+"""Finding what identifies a child in a text, or in all the texts of a file at once.
 
-Each kind is looked for by a cheap pattern first; the names list is read only when a
-capitalised word stands near a word that marks a child (see names.py).
+Each kind is looked for by a cheap test over all the texts together first, and a text is
+read closely only for the kinds found somewhere in them; the names list is read only
+when a capitalised word stands near a word that marks a child (see names.py).
 """
 
 from __future__ import annotations
