@@ -125,14 +125,11 @@ def iter_marked(tp: Any, raw: Any, loc: Loc = ()) -> Iterator[Found]:
     plan = _plan(tp) if isinstance(tp, type) else _compile(tp)
     found: list[Found] = []
     if plan is not None:
-        _walk(plan, raw, loc, found)
+        _step(plan, raw, loc, found)
     return iter(found)
 
 
 def _walk(node: _Node, raw: Any, loc: Loc, found: list[Found]) -> None:
-    if node.text is not None and isinstance(raw, str):
-        found.extend((loc, mark, raw, False) for mark in node.text)
-        return
     for option in node.options:
         marks = option.marks
         if marks and isinstance(raw, str):
@@ -158,7 +155,7 @@ def _walk(node: _Node, raw: Any, loc: Loc, found: list[Found]) -> None:
             return
         elif kind == _LIST and isinstance(raw, str):  # a one-or-many field given one value
             if option.item is not None:
-                _walk(option.item, raw, loc, found)
+                _step(option.item, raw, loc, found)
             return
         elif kind == _DICT and isinstance(raw, dict):
             for key, value in raw.items():
@@ -170,7 +167,8 @@ def _walk(node: _Node, raw: Any, loc: Loc, found: list[Found]) -> None:
 
 
 def _step(node: _Node, raw: Any, loc: Loc, found: list[Found]) -> None:
-    """``_walk`` one level down; text, most of what a file holds, is taken here."""
+    """``_walk``, but text (most of what a file holds) is taken here, without a step into
+    the options."""
     if node.text is not None and isinstance(raw, str):
         for mark in node.text:
             found.append((loc, mark, raw, False))
