@@ -25,8 +25,12 @@ class Found:
     text: str  # what was found, to show (a number, a date, a name)
 
 
-_UPN = re.compile(r"\b[A-Z][0-9]{11}[0-9A-Z]\b", re.I)
-_ULN = re.compile(r"(?<![0-9-])[1-9][0-9]{9}(?![0-9-])")
+# Patterns that most reviews never need (a number, a date of birth, an age, a contact,
+# the words near a child's name: only where a cheap test found something like one) are
+# kept as text and compiled when first used (``re`` keeps what it compiled), so that a
+# start does not pay for them.
+_UPN = r"(?i)\b[A-Z][0-9]{11}[0-9A-Z]\b"
+_ULN = r"(?<![0-9-])[1-9][0-9]{9}(?![0-9-])"
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -39,22 +43,20 @@ _DATE = (
     rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"  # July 3, 2018
 )
 # "born", "DOB", "date of birth", "birthday" a few words before the date, or "born" after
-_DOB = re.compile(
-    rf"\b(?:born|d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birthday)\b\W{{0,3}}"
+_DOB = (
+    rf"(?i)\b(?:born|d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birthday)\b\W{{0,3}}"
     rf"(?:\w+\W+){{0,3}}?(?P<date>{_DATE})"
-    rf"|(?P<date2>{_DATE})\s*\(?\s*(?:\(|,)?\s*(?:date\s+of\s+birth|d\.?o\.?b\.?)\b",
-    re.I,
+    rf"|(?P<date2>{_DATE})\s*\(?\s*(?:\(|,)?\s*(?:date\s+of\s+birth|d\.?o\.?b\.?)\b"
 )
 # how far from its word about birth _DOB's date may stand (three words and a long date)
 _DOB_REACH = 120
 # an age in years and months: "7 years 4 months", "7y 4m", "aged 7:4", "CA 7;04"
-_AGE = re.compile(
+_AGE = (
     r"\b(?:\d{1,2}\s*(?:years?|yrs?|y)\s*(?:and\s+|,\s*)?\d{1,2}\s*(?:months?|mths?|m)\b"
-    r"|(?:aged|age|CA)\s*\d{1,2}\s*[:;]\s*\d{1,2}\b)",
-    re.I,
+    r"|(?:aged|age|CA)\s*\d{1,2}\s*[:;]\s*\d{1,2}\b)"
 )
 
-_EMAIL = re.compile(r"\b([A-Za-z0-9._%+'-]+)@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+_EMAIL = r"\b([A-Za-z0-9._%+'-]+)@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"
 # an office's address is not a person's
 # fmt: off
 _ROLE_MAILBOXES = frozenset([
@@ -65,23 +67,20 @@ _ROLE_MAILBOXES = frozenset([
 ])
 # fmt: on
 # UK mobiles (07…, +44 7…) are a person's; landlines only beside a word for a home or family
-_MOBILE = re.compile(r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)7\d{3}[\s-]?\d{3}[\s-]?\d{3}(?!\d)")
-_LANDLINE = re.compile(
-    r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)[12]\d{1,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)"
-)
-_HOME = re.compile(r"\b(?:home|mum|mother|dad|father|parents?|carers?|grandparents?|gran)\b", re.I)
+_MOBILE = r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)7\d{3}[\s-]?\d{3}[\s-]?\d{3}(?!\d)"
+_LANDLINE = r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)[12]\d{1,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)"
+_HOME = r"(?i)\b(?:home|mum|mother|dad|father|parents?|carers?|grandparents?|gran)\b"
 
 # Words that mark a child: a pupil, a year group, a family member or the teacher of
 # "his", "her" or a name's ("Sofia's dad"), an age in years and months.
-_CHILD = re.compile(
-    r"\b(?:pupils?|child(?:ren)?|students?|learners?|boys?|girls?|son|daughter"
+_CHILD = (
+    r"(?i)\b(?:pupils?|child(?:ren)?|students?|learners?|boys?|girls?|son|daughter"
     r"|year\s+\d{1,2}|y\d{1,2}|reception|nursery|ks[1-5]|key\s+stage\s+\d"
     r"|EHC\s*plan|EHCP|aged\s+\d{1,2}|\d{1,2}[- ]year[- ]old)\b"
     r"|(?:\b(?:his|her|their)|['’]s)\s+(?:mum|mother|dad|father|parents?|carers?|gran\w*"
     r"|siblings?|brother|sister|(?:class\s+)?teacher|class|EHC\s*P?|plan|passport|TA"
     r"|key\s+worker)\b"
-    rf"|{_AGE.pattern}",
-    re.I,
+    rf"|{_AGE}"
 )
 # A name that is part of a place's: "St Mary's", "Victoria Park", "the Willow Room".
 _SAINT = re.compile(r"\b(?:St|Saint)\.?\s+$")
@@ -138,7 +137,7 @@ def scan(texts: Sequence[str], adults: Collection[str] = ()) -> Iterator[tuple[i
         births = set(range(len(texts)))
     # the names list is read only where a name could matter: near a word that marks a
     # child, or an age
-    could = _CHILD_NET.search(lower) or _AGE.search(together)
+    could = _CHILD_NET.search(lower) or re.search(_AGE, together, re.I)
     held = _given_names_in(together, adults) if could else frozenset()
     named = holding(at for name in held for at in _places(together, name))
     # every text, if a kind of number or contact is in some; else those with a word about
@@ -176,10 +175,10 @@ def _given_names_in(text: str, adults: Collection[str]) -> frozenset[str]:
 
 
 def _numbers(text: str) -> Iterator[Found]:
-    for m in _UPN.finditer(text):
+    for m in re.finditer(_UPN, text):
         if numbers.is_upn(m.group()):
             yield Found("upn", m.start(), m.group())
-    for m in _ULN.finditer(text):
+    for m in re.finditer(_ULN, text):
         if numbers.is_uln(m.group()):
             yield Found("uln", m.start(), m.group())
 
@@ -195,7 +194,7 @@ def _dates_of_birth(text: str) -> Iterator[Found]:
         else:
             stretches.append([max(0, at - _DOB_REACH), at + _DOB_REACH])
     for begin, end in stretches:
-        for m in _DOB.finditer(text, begin, end):
+        for m in re.compile(_DOB).finditer(text, begin, end):
             key = "date" if m.group("date") else "date2"
             yield Found("dob", m.start(key), m.group(key))
 
@@ -212,7 +211,7 @@ def _ages(text: str, held: frozenset[str]) -> Iterator[Found]:
     date of birth."""
     if not _AGE_START.search(text):  # _AGE itself is slow to try at every place
         return
-    for m in _AGE.finditer(text):
+    for m in re.finditer(_AGE, text, re.I):
         start, sentence = _sentence_around(text, m.start())
         if _names_in(sentence, start, held):
             yield Found("dob", m.start(), m.group())
@@ -220,13 +219,13 @@ def _ages(text: str, held: frozenset[str]) -> Iterator[Found]:
 
 def _contacts(text: str) -> Iterator[Found]:
     if "@" in text:
-        for m in _EMAIL.finditer(text):
+        for m in re.finditer(_EMAIL, text):
             if m.group(1).lower() not in _ROLE_MAILBOXES:
                 yield Found("contact", m.start(), m.group())
-    for m in _MOBILE.finditer(text):
+    for m in re.finditer(_MOBILE, text):
         yield Found("contact", m.start(), m.group())
-    for m in _LANDLINE.finditer(text):
-        if _HOME.search(_sentence_around(text, m.start())[1]):
+    for m in re.finditer(_LANDLINE, text):
+        if re.search(_HOME, _sentence_around(text, m.start())[1]):
             yield Found("contact", m.start(), m.group())
 
 
@@ -244,7 +243,7 @@ def _names(text: str, held: frozenset[str]) -> Iterator[Found]:
     for found in _names_in(text, 0, held):
         start, sentence = _sentence_around(text, found.start)
         if start not in checked:
-            checked[start] = bool(_CHILD.search(sentence))
+            checked[start] = bool(re.search(_CHILD, sentence))
         if checked[start]:
             yield found
 

@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
@@ -35,12 +35,25 @@ from sendreview.diagnostics import Diagnostic, make
 from sendreview.yamlio.composing import NULL, child
 from sendreview.yamlio.reading import MAX_BYTES as MAX_BYTES
 from sendreview.yamlio.reading import Problem, parse, read_text
-from sendreview.yamlio.renaming import Renamed as Renamed
-from sendreview.yamlio.renaming import Target as Target
-from sendreview.yamlio.renaming import rename_words as rename_words
 from sendreview.yamlio.writing import block as block
 from sendreview.yamlio.writing import scalar as scalar
 from sendreview.yamlio.writing import set_top_level as set_top_level
+
+if TYPE_CHECKING:
+    from sendreview.yamlio.renaming import Renamed as Renamed
+    from sendreview.yamlio.renaming import Target as Target
+    from sendreview.yamlio.renaming import rename_words as rename_words
+
+_RENAMING = {"Renamed", "Target", "rename_words"}  # only renumber renames: imported then
+
+
+def __getattr__(name: str) -> Any:
+    if name in _RENAMING:
+        from sendreview.yamlio import renaming
+
+        return getattr(renaming, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
