@@ -65,7 +65,7 @@ class _Node:
     # the marks any text found here gets, worked out once: most values are text, and the
     # walk then needs no step into them; None where it depends on the text (a model
     # written in short form, as one line)
-    text: tuple[Mark, ...] | None = ()
+    text: tuple[Mark, ...] | None
 
 
 def _text_marks(options: tuple[_Option, ...]) -> tuple[Mark, ...] | None:

@@ -130,8 +130,8 @@ def scan(texts: Sequence[str], adults: Collection[str] = ()) -> Iterator[tuple[i
         """The texts that hold these places of ``together``."""
         return {bisect_right(starts, at) - 1 for at in places}
 
-    numbers_ = b"9999999999" in together.encode().translate(_DIGITS)
-    contacts = "@" in together or "+44" in together or _PHONE_START.search(together) is not None
+    numbers_ = _ten_digits(together)
+    contacts = _may_hold_contact(together)
     births = holding(at for word in _BIRTH_WORDS for at in _places(lower, word))
     if births and len(lower) != len(together):  # a letter lower-cased into two: places move
         births = set(range(len(texts)))
@@ -145,11 +145,11 @@ def scan(texts: Sequence[str], adults: Collection[str] = ()) -> Iterator[tuple[i
     look = range(len(texts)) if numbers_ or contacts else sorted(births | named)
     for i in look:
         text, found = texts[i], list[Found]()
-        if numbers_ and b"9999999999" in text.encode().translate(_DIGITS):
+        if numbers_ and _ten_digits(text):
             found += _numbers(text)
         if i in births:
             found += _dates_of_birth(text)
-        if contacts and ("@" in text or "+44" in text or _PHONE_START.search(text)):
+        if contacts and _may_hold_contact(text):
             found += _contacts(text)
         if i in named:
             found += _ages(text, held)
@@ -158,6 +158,14 @@ def scan(texts: Sequence[str], adults: Collection[str] = ()) -> Iterator[tuple[i
         if found:
             for one in sorted(found, key=lambda f: (f.start, f.kind)):
                 yield i, one
+
+
+def _ten_digits(text: str) -> bool:
+    return b"9999999999" in text.encode().translate(_DIGITS)
+
+
+def _may_hold_contact(text: str) -> bool:
+    return "@" in text or "+44" in text or _PHONE_START.search(text) is not None
 
 
 def _given_names_in(text: str, adults: Collection[str]) -> frozenset[str]:

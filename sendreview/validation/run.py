@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from types import ModuleType
 
-from sendreview.diagnostics import Diagnostic, count, make
+from sendreview.diagnostics import Diagnostic, make
 from sendreview.paths import SKIP_DIRS, display_root
 from sendreview.workspace import Workspace, load
 
@@ -21,14 +21,6 @@ from sendreview.workspace import Workspace, load
 class Result:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     reviews: int = 0
-
-    @property
-    def errors(self) -> int:
-        return count(self.diagnostics)[0]
-
-    @property
-    def warnings(self) -> int:
-        return count(self.diagnostics)[1]
 
 
 def layers() -> tuple[ModuleType, ...]:
